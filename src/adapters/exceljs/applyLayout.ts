@@ -1,0 +1,254 @@
+/**
+ * Applies a WorkbookLayout to an exceljs Workbook. No business rules live here: every value,
+ * formula, rule and sheet comes from the layout. "patch" sheets (the user's plan) get only the
+ * listed cells and rules; "replace" sheets are rebuilt; "create-if-missing" sheets are left alone
+ * once they exist (the clerk's settings).
+ */
+import ExcelJS from "exceljs";
+import type {
+  CellSpec,
+  CellStyle,
+  ConditionalFormatSpec,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+  WorkbookLayout,
+} from "../../domain/layout/spec";
+
+function argb(rgb: string): string {
+  return `FF${rgb.toUpperCase()}`;
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold || style.italic || style.size || style.color) {
+    cell.font = {
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.italic ? { italic: true } : {}),
+      ...(style.size ? { size: style.size } : {}),
+      ...(style.color ? { color: { argb: argb(style.color) } } : {}),
+    };
+  }
+  if (style.fill) {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  }
+  if (style.wrap || style.align || style.valign) {
+    cell.alignment = {
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.align ? { horizontal: style.align } : {}),
+      ...(style.valign ? { vertical: style.valign } : {}),
+    };
+  }
+  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+}
+
+function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
+  const cell = ws.getCell(spec.row, spec.col);
+  if (spec.formula !== undefined) {
+    cell.value = {
+      formula: spec.formula,
+      result: spec.result ?? undefined,
+    };
+  } else if (spec.value !== undefined) {
+    // A string is always stored as text: "=HYPERLINK(…)" typed by a user stays inert.
+    cell.value = spec.value;
+  }
+  if (spec.numFmt !== undefined) cell.numFmt = spec.numFmt;
+  if (spec.style) applyStyle(cell, spec.style);
+}
+
+/** Every single-cell address of a bounded range, e.g. "K4:L5" → K4, L4, K5, L5. */
+export function expandRange(range: string): string[] {
+  const [a = "", b = a] = range.split(":");
+  const p = (ref: string): { row: number; col: number } => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
+    if (!m) throw new Error(`bad range ${range}`);
+    let col = 0;
+    for (const ch of m[1] ?? "") col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]), col };
+  };
+  const s = p(a);
+  const e = p(b);
+  const out: string[] = [];
+  for (let r = Math.min(s.row, e.row); r <= Math.max(s.row, e.row); r++) {
+    for (let c = Math.min(s.col, e.col); c <= Math.max(s.col, e.col); c++) {
+      let n = c;
+      let letters = "";
+      while (n > 0) {
+        letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+        n = Math.floor((n - 1) / 26);
+      }
+      out.push(`${letters}${r}`);
+    }
+  }
+  return out;
+}
+
+type ValidationModel = Record<string, ExcelJS.DataValidation | undefined>;
+
+function validationsModel(ws: ExcelJS.Worksheet): ValidationModel {
+  return (ws as unknown as { dataValidations: { model: ValidationModel } }).dataValidations.model;
+}
+
+function removeValidations(ws: ExcelJS.Worksheet, ranges: readonly string[]): void {
+  const model = validationsModel(ws);
+  for (const range of ranges) {
+    // exceljs keeps a range written by us as one key, and expands ranges it reads per cell.
+    delete model[range];
+    for (const address of expandRange(range)) delete model[address];
+  }
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
+  const model = validationsModel(ws);
+  model[v.range] = {
+    type: v.type,
+    allowBlank: v.allowBlank,
+    formulae: [...v.formulae],
+    ...(v.operator ? { operator: v.operator } : {}),
+    showErrorMessage: true,
+    errorStyle: v.errorStyle,
+    errorTitle: v.errorTitle,
+    error: v.error,
+    ...(v.prompt
+      ? { showInputMessage: true, promptTitle: v.promptTitle ?? "", prompt: v.prompt }
+      : {}),
+  };
+}
+
+interface CfModel {
+  ref: string;
+  rules: { type: string; formulae?: string[] }[];
+}
+
+function removeConditionalFormats(
+  ws: ExcelJS.Worksheet,
+  owned: readonly { range: string; formula: string }[],
+): void {
+  const isOwned = (cf: CfModel): boolean =>
+    owned.some(
+      (o) =>
+        o.range === cf.ref && cf.rules.length === 1 && cf.rules[0]?.formulae?.[0] === o.formula,
+    );
+  ws.removeConditionalFormatting((cf: CfModel) => !isOwned(cf));
+}
+
+function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatSpec): void {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.style.fill)
+    style.fill = {
+      type: "pattern",
+      pattern: "solid",
+      bgColor: { argb: argb(cf.style.fill) },
+    };
+  if (cf.style.color || cf.style.bold) {
+    style.font = {
+      ...(cf.style.color ? { color: { argb: argb(cf.style.color) } } : {}),
+      ...(cf.style.bold ? { bold: true } : {}),
+    };
+  }
+  ws.addConditionalFormatting({
+    ref: cf.range,
+    rules: [
+      {
+        type: "expression",
+        formulae: [cf.formula],
+        style,
+        priority: cf.priority,
+        ...(cf.stopIfTrue ? { stopIfTrue: true } : {}),
+      },
+    ],
+  });
+}
+
+function addTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
+  const [topLeft = "A1", bottomRight = topLeft] = t.range.split(":");
+  const tl = ws.getCell(topLeft);
+  const br = ws.getCell(bottomRight);
+  const rows: ExcelJS.CellValue[][] = [];
+  // exceljs writes the rows it is given back into the cells: hand it the cells' own values so
+  // nothing changes.
+  for (let r = Number(tl.row) + 1; r <= Number(br.row); r++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = Number(tl.col); c <= Number(br.col); c++) row.push(ws.getCell(r, c).value);
+    rows.push(row);
+  }
+  ws.addTable({
+    name: t.name,
+    displayName: t.name,
+    ref: topLeft,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: t.columns.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+}
+
+function applyPageSetup(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const p = spec.pageSetup;
+  if (!p) return;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: p.orientation,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    ...(p.printTitleRows ? { printTitlesRow: p.printTitleRows } : {}),
+    ...(p.margins ? { margins: { ...p.margins, header: 0.3, footer: 0.3 } } : {}),
+  };
+  if (p.header)
+    ws.headerFooter = { ...ws.headerFooter, oddHeader: `&C${p.header.replace(/&/g, "&&")}` };
+}
+
+function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  for (const c of spec.columns) {
+    const column = ws.getColumn(c.col);
+    if (c.width !== undefined) column.width = c.width;
+    if (c.hidden !== undefined) column.hidden = c.hidden;
+  }
+  for (const cell of spec.cells) writeCell(ws, cell);
+  for (const range of spec.merges) ws.mergeCells(range);
+  for (const v of spec.validations) addValidation(ws, v);
+  for (const cf of spec.conditionalFormats) addConditionalFormat(ws, cf);
+  for (const t of spec.tables) addTable(ws, t);
+  if (spec.freeze) {
+    ws.views = [{ state: "frozen", xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }];
+  }
+  applyPageSetup(ws, spec);
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+  ws.state = spec.state;
+}
+
+export function applyLayout(wb: ExcelJS.Workbook, layout: WorkbookLayout): void {
+  for (const spec of layout.sheets) {
+    const existing = wb.getWorksheet(spec.name);
+    if (spec.mode === "patch") {
+      if (!existing) throw new Error(`layout patches a missing sheet: ${spec.name}`);
+      if (spec.remove) {
+        removeValidations(existing, spec.remove.validations);
+        removeConditionalFormats(existing, spec.remove.conditionalFormats);
+        for (const name of spec.remove.tables) existing.removeTable(name);
+      }
+      fillSheet(existing, spec);
+    } else if (spec.mode === "create-if-missing") {
+      if (!existing) fillSheet(wb.addWorksheet(spec.name), spec);
+    } else {
+      if (existing) wb.removeWorksheet(existing.id);
+      fillSheet(wb.addWorksheet(spec.name), spec);
+    }
+  }
+
+  for (const name of layout.definedNames) {
+    const names = wb.definedNames as unknown as {
+      remove(loc: string, name: string): void;
+      add(loc: string, name: string): void;
+      model: { name: string; ranges: string[] }[];
+    };
+    names.model = names.model.filter((n) => n.name !== name.name);
+    names.add(name.formula, name.name);
+  }
+  if (layout.fullCalcOnLoad) wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+}

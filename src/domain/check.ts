@@ -1,0 +1,164 @@
+/**
+ * `check`: find the plan sheet, read settings and items, and report every finding. Pure: the
+ * shells read the file and the clock and pass them in.
+ */
+import type { IsoDate } from "./calendar";
+import { columnLetter } from "./cell";
+import {
+  countBySeverity,
+  PlanTrackerError,
+  sortDiagnostics,
+  type Diagnostic,
+  type Lang,
+} from "./diagnostics";
+import type { FieldKey } from "./fields";
+import { readPlan, type Plan } from "./plan";
+import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type PlanSettings } from "./settings";
+import { fold } from "./text";
+import type { SheetData, WorkbookData } from "./workbookData";
+
+export interface CheckOptions {
+  /** The shell's clock: used when neither --as-of nor the settings fix the date. */
+  readonly today: IsoDate;
+  /** --as-of: wins over the settings' as-of date. */
+  readonly asOf?: IsoDate | null;
+  readonly planYear?: number | null;
+  readonly sheet?: string | null;
+  /** Sheets the tool owns (summaries, settings, metadata): never taken for the plan. */
+  readonly ownedSheets?: readonly string[];
+  readonly dueColumnOwned?: boolean;
+  readonly dueIsComputed?: (row: number) => boolean;
+}
+
+export interface CheckResult {
+  readonly plan: Plan;
+  readonly settings: PlanSettings;
+  readonly asOf: IsoDate;
+  /** Every finding, errors first then by row. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary: { readonly items: number; readonly errors: number; readonly warnings: number };
+}
+
+export const DEFAULT_OWNED_SHEETS = [SETTINGS_SHEET, "Kinh phí", "Tiến độ"];
+
+export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult {
+  if (wb.sheets.length === 0) {
+    throw new PlanTrackerError("workbook.no-sheets", {
+      vi: "Sổ tính không có trang tính nào. Mở tệp kế hoạch có một trang với hàng tiêu đề (Nội dung, Thời gian, …).",
+      en: "The workbook has no worksheets. Open a plan workbook with a sheet that has a header row (Title, Period, …).",
+    });
+  }
+  const settingsSheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
+  const settingsRead = settingsSheet ? readSettings(settingsSheet) : null;
+  const settings = settingsRead?.settings ?? EMPTY_SETTINGS;
+  const asOf = opts.asOf ?? settings.asOf ?? opts.today;
+  const ctx = {
+    asOf,
+    planYear: opts.planYear ?? null,
+    settings,
+    dueColumnOwned: opts.dueColumnOwned ?? false,
+    ...(opts.dueIsComputed ? { dueIsComputed: opts.dueIsComputed } : {}),
+  };
+
+  const plan = pickPlan(wb, opts, ctx);
+  const diagnostics = sortDiagnostics([...(settingsRead?.diagnostics ?? []), ...plan.diagnostics]);
+  const counts = countBySeverity(diagnostics);
+  return {
+    plan,
+    settings,
+    asOf,
+    diagnostics,
+    summary: { items: plan.items.length, errors: counts.errors, warnings: counts.warnings },
+  };
+}
+
+function pickPlan(wb: WorkbookData, opts: CheckOptions, ctx: Parameters<typeof readPlan>[1]): Plan {
+  if (opts.sheet) {
+    const sheet =
+      wb.sheets.find((s) => s.name === opts.sheet) ??
+      wb.sheets.find((s) => fold(s.name) === fold(opts.sheet ?? ""));
+    if (!sheet) {
+      throw new PlanTrackerError("workbook.sheet-not-found", {
+        vi: `Không có trang tính "${opts.sheet}". Các trang có trong sổ: ${sheetList(wb)}.`,
+        en: `There is no sheet named "${opts.sheet}". The workbook has: ${sheetList(wb)}.`,
+      });
+    }
+    return readOrRefuse(sheet, ctx);
+  }
+  const owned = new Set(opts.ownedSheets ?? DEFAULT_OWNED_SHEETS);
+  const candidates = wb.sheets.filter(
+    (s) => !owned.has(s.name) && (s.state ?? "visible") !== "veryHidden",
+  );
+  let firstFailure: { sheet: SheetData; diags: readonly Diagnostic[] } | null = null;
+  for (const sheet of candidates) {
+    const read = readPlan(sheet, ctx);
+    if (read.plan) return read.plan;
+    firstFailure ??= { sheet, diags: read.diagnostics };
+  }
+  const reason = firstFailure?.diags[0];
+  throw new PlanTrackerError("workbook.not-a-plan", {
+    vi: `Không tìm thấy bảng kế hoạch trong sổ tính (các trang: ${sheetList(wb)}). ${reason ? reason.text.vi : "Sổ tính không có trang nào có dữ liệu."}`,
+    en: `No plan table was found in the workbook (sheets: ${sheetList(wb)}). ${reason ? reason.text.en : "No sheet holds any data."}`,
+  });
+}
+
+function readOrRefuse(sheet: SheetData, ctx: Parameters<typeof readPlan>[1]): Plan {
+  const read = readPlan(sheet, ctx);
+  if (read.plan) return read.plan;
+  const reason = read.diagnostics[0];
+  throw new PlanTrackerError("workbook.not-a-plan", {
+    vi: reason?.text.vi ?? `Trang "${sheet.name}" không phải bảng kế hoạch.`,
+    en: reason?.text.en ?? `Sheet "${sheet.name}" is not a plan table.`,
+  });
+}
+
+function sheetList(wb: WorkbookData): string {
+  return wb.sheets.map((s) => `"${s.name}"`).join(", ");
+}
+
+/** The `check --json` object (BRIEF.md): field names and shapes are a fixed contract. */
+export function checkJson(result: CheckResult, file: string, lang: Lang): unknown {
+  const { plan } = result;
+  const columns: Partial<Record<FieldKey, string>> = {};
+  for (const [field, col] of Object.entries(plan.header.columns) as [FieldKey, number][]) {
+    columns[field] = columnLetter(col);
+  }
+  return {
+    file,
+    sheet: plan.sheet,
+    headerRow: plan.header.headerRow,
+    planYear: plan.planYear,
+    asOf: result.asOf,
+    columns,
+    items: plan.items.map((i) => ({
+      row: i.row,
+      title: i.title,
+      periodText: i.periodText,
+      quarter: i.quarter,
+      year: i.year,
+      dueDate: i.dueDate,
+      count: i.count,
+      type: i.type,
+      durationText: i.durationText,
+      durationMinutes: i.durationMinutes,
+      unit: i.unit,
+      budgetVnd: i.budgetVnd,
+      status: i.status,
+      airedOn: i.airedOn,
+      spentVnd: i.spentVnd,
+      overdue: i.overdue,
+    })),
+    diagnostics: result.diagnostics.map((d) => ({
+      row: d.row,
+      cell: d.cell,
+      sheet: d.sheet,
+      field: d.field,
+      severity: d.severity,
+      code: d.code,
+      value: d.value,
+      message: d.text[lang],
+      suggestion: d.suggestion,
+    })),
+    summary: result.summary,
+  };
+}

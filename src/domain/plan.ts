@@ -1,0 +1,444 @@
+/**
+ * Reads a plan sheet into items: finds the header, walks the rows below it, parses every field
+ * with its concept's parser and places each finding on its cell. The user's text is kept as
+ * written; values read from it sit beside it (see PlanItem).
+ */
+import { addDays, quarterOf, yearOf, type IsoDate } from "./calendar";
+import { cellText, isBlank, isDateValue, type CellValue } from "./cell";
+import { parseCount, normalizeType } from "./countType";
+import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
+import { dueDate, eventOutsidePeriod, findEventDate } from "./due";
+import { parseDuration } from "./duration";
+import type { FieldKey } from "./fields";
+import { findHeader, type HeaderMap } from "./headers";
+import { parseMoney } from "./money";
+import { inferPlanYear, parsePeriod, yearFromTitle } from "./period";
+import type { DueSource, PlanItem } from "./planItem";
+import type { PlanSettings } from "./settings";
+import { isClosed, parseStatus } from "./status";
+import { fold, squash } from "./text";
+import { crossFieldRules, type RuleContext } from "./validation";
+import type { SheetData } from "./workbookData";
+
+export const DUE_SOON_DAYS = 14;
+
+export type PlanYearSource = "option" | "settings" | "title" | "periods";
+
+export interface PlanContext {
+  readonly asOf: IsoDate;
+  /** --year: overrides every other source of the plan year. */
+  readonly planYear?: number | null;
+  readonly settings: PlanSettings;
+  /**
+   * Whether the due cell at a row holds the tool's own formula (recomputed) rather than a date a
+   * clerk typed (kept as a manual due date). Without it, an owned due column is recomputed.
+   */
+  readonly dueIsComputed?: (row: number) => boolean;
+  /** The due column was added by the tool (metadata), not written by the user. */
+  readonly dueColumnOwned?: boolean;
+}
+
+export interface Plan {
+  readonly sheet: string;
+  readonly header: HeaderMap;
+  /** First and last row of the item block (header row + 1 … last non-blank row). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly items: readonly PlanItem[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly planYear: number | null;
+  readonly planYearSource: PlanYearSource | null;
+  /** Text of the title rows above the header, when there is one. */
+  readonly title: string | null;
+}
+
+export interface PlanRead {
+  readonly plan: Plan | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Fields read for every item; the tracker fields are read when the columns exist. */
+const ITEM_FIELDS: readonly FieldKey[] = [
+  "no",
+  "title",
+  "period",
+  "count",
+  "type",
+  "duration",
+  "unit",
+  "budget",
+  "notes",
+  "due",
+  "status",
+  "airedOn",
+  "spent",
+];
+
+export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
+  const found = findHeader(sheet);
+  if (!found.map) return { plan: null, diagnostics: found.diagnostics };
+  const header = found.map;
+  const cols = header.columns;
+  const get = (row: number, field: FieldKey): CellValue => {
+    const c = cols[field];
+    return c === undefined ? null : (sheet.rows[row - 1]?.[c - 1] ?? null);
+  };
+
+  const title = titleAbove(sheet, header.headerRow);
+  const { planYear, source } = choosePlanYear(sheet, header, ctx, title);
+
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const items: PlanItem[] = [];
+  let groupPeriod: string | null = null;
+  let lastRow = header.headerRow;
+
+  for (let row = header.headerRow + 1; row <= sheet.rows.length; row++) {
+    if (ITEM_FIELDS.every((f) => isBlank(get(row, f)))) continue;
+    lastRow = row;
+    const titleText = get(row, "title");
+    const periodCell = get(row, "period");
+
+    if (isTotalRow(titleText, periodCell)) continue;
+    const group = groupRowPeriod(sheet, row, header, planYear);
+    if (group !== null) {
+      groupPeriod = group;
+      continue;
+    }
+    if (isBlank(titleText) && isBlank(periodCell) && onlyNotes(row, get)) continue;
+
+    const item = readItem(row, get, {
+      sheet: sheet.name,
+      cols,
+      planYear,
+      ctx,
+      groupPeriod,
+    });
+    items.push(item.item);
+    diagnostics.push(...item.diagnostics);
+  }
+
+  if (planYear === null && items.length > 0) {
+    diagnostics.push(
+      locate(
+        issue("plan.no-year", "warning", {
+          vi: 'Không xác định được năm kế hoạch: ghi năm vào cột thời gian (ví dụ "Quý I/2023"), vào tiêu đề ("… năm 2023"), hoặc dùng --year.',
+          en: 'The plan year could not be determined: write it in the period column (e.g. "Quý I/2023"), in the title ("… năm 2023"), or pass --year.',
+        }),
+        { sheet: sheet.name, row: null, col: null, field: null, value: null },
+      ),
+    );
+  }
+  if (items.length === 0) {
+    diagnostics.push(
+      locate(
+        issue("plan.no-items", "error", {
+          vi: `Không có mục nào dưới hàng tiêu đề (hàng ${header.headerRow}). Mỗi mục kế hoạch là một hàng có nội dung và thời gian.`,
+          en: `There are no items under the header row (row ${header.headerRow}). Each planned item is a row with a title and a period.`,
+        }),
+        { sheet: sheet.name, row: header.headerRow, col: null, field: null, value: null },
+      ),
+    );
+  }
+
+  const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
+  diagnostics.push(...crossFieldRules(items, ruleCtx));
+
+  return {
+    plan: {
+      sheet: sheet.name,
+      header,
+      firstRow: header.headerRow + 1,
+      lastRow,
+      items,
+      diagnostics,
+      planYear,
+      planYearSource: source,
+      title,
+    },
+    diagnostics,
+  };
+}
+
+function choosePlanYear(
+  sheet: SheetData,
+  header: HeaderMap,
+  ctx: PlanContext,
+  title: string | null,
+): { planYear: number | null; source: PlanYearSource | null } {
+  if (ctx.planYear) return { planYear: ctx.planYear, source: "option" };
+  if (ctx.settings.planYear) return { planYear: ctx.settings.planYear, source: "settings" };
+  const fromTitle = title ? yearFromTitle(title) : null;
+  if (fromTitle) return { planYear: fromTitle, source: "title" };
+  const col = header.columns.period;
+  if (col === undefined) return { planYear: null, source: null };
+  const texts: string[] = [];
+  for (let r = header.headerRow + 1; r <= sheet.rows.length; r++) {
+    const v = sheet.rows[r - 1]?.[col - 1];
+    if (typeof v === "string") texts.push(v);
+  }
+  const inferred = inferPlanYear(texts);
+  return inferred ? { planYear: inferred, source: "periods" } : { planYear: null, source: null };
+}
+
+/** The text of the non-blank cells above the header, e.g. "KẾ HOẠCH … NĂM 2023". */
+function titleAbove(sheet: SheetData, headerRow: number): string | null {
+  const parts: string[] = [];
+  for (let r = 1; r < headerRow; r++) {
+    for (const v of sheet.rows[r - 1] ?? []) {
+      if (typeof v === "string" && v.trim() !== "") parts.push(squash(v));
+    }
+  }
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+const TOTAL_WORDS = ["tong cong", "tong so", "cong", "tong", "total", "grand total"];
+
+/** "Tổng cộng" rows sum the budget column; they are not items. */
+function isTotalRow(title: CellValue, period: CellValue): boolean {
+  if (typeof title !== "string" || !isBlank(period)) return false;
+  const f = fold(title).replace(/[:.]+$/, "");
+  return TOTAL_WORDS.includes(f);
+}
+
+/**
+ * A section row such as "II | Quý II/2023" with nothing else: items below it with an empty
+ * period belong to that quarter. Returns the period text, or null when the row is an item.
+ */
+function groupRowPeriod(
+  sheet: SheetData,
+  row: number,
+  header: HeaderMap,
+  planYear: number | null,
+): string | null {
+  const cells = sheet.rows[row - 1] ?? [];
+  const filled = cells.map((v, i) => ({ v, col: i + 1 })).filter((c) => !isBlank(c.v));
+  if (filled.length === 0 || filled.length > 2) return null;
+  const allowed = new Set([header.columns.no, header.columns.title, header.columns.period]);
+  if (!filled.every((c) => allowed.has(c.col))) return null;
+  const candidate = filled.find((c) => c.col !== header.columns.no);
+  if (!candidate || typeof candidate.v !== "string") return null;
+  // A title like "Quý II/2023" alone on its row is a section heading, not a report topic.
+  const text = candidate.v.trim().replace(/:$/, "");
+  const parsed = parsePeriod(text, { planYear });
+  const isHeading =
+    parsed.value !== null &&
+    (parsed.value.kind === "quarter" ||
+      parsed.value.kind === "half" ||
+      parsed.value.kind === "months") &&
+    text.length <= 40;
+  const isBadQuarter =
+    parsed.issues.some((i) => i.code === "period.invalid-quarter") && text.length <= 40;
+  if (candidate.col === header.columns.period && filled.length === 1) return null;
+  return isHeading || isBadQuarter ? text : null;
+}
+
+function onlyNotes(row: number, get: (row: number, f: FieldKey) => CellValue): boolean {
+  const substantive: FieldKey[] = [
+    "count",
+    "type",
+    "duration",
+    "budget",
+    "status",
+    "airedOn",
+    "spent",
+  ];
+  return substantive.every((f) => isBlank(get(row, f)));
+}
+
+interface ItemScope {
+  readonly sheet: string;
+  readonly cols: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly planYear: number | null;
+  readonly ctx: PlanContext;
+  readonly groupPeriod: string | null;
+}
+
+function readItem(
+  row: number,
+  get: (row: number, f: FieldKey) => CellValue,
+  scope: ItemScope,
+): { item: PlanItem; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const invalid = new Set<FieldKey>();
+  const place = (field: FieldKey, found: readonly Issue[]): void => {
+    const value = get(row, field);
+    for (const f of found) {
+      if (f.severity === "error") invalid.add(field);
+      diagnostics.push(
+        locate(f, {
+          sheet: scope.sheet,
+          row,
+          col: scope.cols[field] ?? null,
+          field,
+          value: isBlank(value) ? null : displayText(value),
+        }),
+      );
+    }
+  };
+  const planYear = scope.planYear;
+
+  // Title
+  const titleCell = get(row, "title");
+  const title = isBlank(titleCell) ? null : squash(cellText(titleCell));
+  if (title === null) {
+    place("title", [
+      issue("title.empty", "error", {
+        vi: 'Thiếu nội dung: mỗi mục cần tên (ví dụ "Đẩy mạnh cải cách hành chính").',
+        en: 'The title is empty: every item needs one (e.g. "Đẩy mạnh cải cách hành chính").',
+      }),
+    ]);
+  }
+
+  // Period (a blank cell under a section row inherits the section's period)
+  const periodCell = get(row, "period");
+  const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
+  const periodInput: CellValue = inherited ? scope.groupPeriod : periodCell;
+  const parsedPeriod = parsePeriod(periodInput, { planYear });
+  place("period", parsedPeriod.issues);
+  const period = parsedPeriod.value;
+  const periodText = isBlank(periodInput) ? null : displayText(periodInput);
+
+  // Due: a date the clerk typed in the due column wins, then the title's event, then the period.
+  const titleEvent = title ? findEventDate(title, { planYear }) : { date: null, issues: [] };
+  place("title", titleEvent.issues);
+  let due: IsoDate | null = dueDate(period, titleEvent.date);
+  let dueSource: DueSource | null =
+    due === null ? null : titleEvent.date !== null ? "title" : "period";
+  const outside = period && titleEvent.date ? eventOutsidePeriod(period, titleEvent.date) : null;
+  if (outside) place("title", [outside]);
+  const dueCell = get(row, "due");
+  const manualDue =
+    scope.cols.due !== undefined &&
+    !isBlank(dueCell) &&
+    !(scope.ctx.dueColumnOwned && (scope.ctx.dueIsComputed?.(row) ?? true));
+  if (manualDue) {
+    const typed = readDateCell(dueCell, planYear);
+    if (typed.date) {
+      due = typed.date;
+      dueSource = "manual";
+    } else place("due", typed.issues);
+  }
+
+  // Count (default 1), type, duration
+  const countCell = get(row, "count");
+  let count: number | null = 1;
+  if (!isBlank(countCell)) {
+    const parsed = parseCount(countCell);
+    count = parsed.value;
+    place("count", parsed.issues);
+  }
+  const typeCell = get(row, "type");
+  const type = isBlank(typeCell) ? null : normalizeType(typeCell);
+  const durationCell = get(row, "duration");
+  let durationMinutes: number | null = null;
+  if (!isBlank(durationCell)) {
+    const parsed = parseDuration(durationCell);
+    durationMinutes = parsed.value?.minutes ?? null;
+    place("duration", parsed.issues);
+  }
+
+  // Money
+  const budgetCell = get(row, "budget");
+  let budgetVnd: number | null = null;
+  let itemRate: number | null = null;
+  if (!isBlank(budgetCell)) {
+    const parsed = parseMoney(budgetCell);
+    place("budget", parsed.issues);
+    if (parsed.value?.perUnit) itemRate = parsed.value.vnd;
+    else budgetVnd = parsed.value?.vnd ?? null;
+  }
+  const spentCell = get(row, "spent");
+  let spentVnd: number | null = null;
+  if (!isBlank(spentCell)) {
+    const parsed = parseMoney(spentCell);
+    spentVnd = parsed.value && !parsed.value.perUnit ? parsed.value.vnd : null;
+    place("spent", parsed.issues);
+  }
+
+  // Status and air date
+  const statusCell = get(row, "status");
+  let status = null;
+  if (!isBlank(statusCell)) {
+    const parsed = parseStatus(statusCell);
+    status = parsed.value;
+    place("status", parsed.issues);
+  }
+  const airedCell = get(row, "airedOn");
+  let airedOn: IsoDate | null = null;
+  if (!isBlank(airedCell)) {
+    const parsed = readDateCell(airedCell, planYear);
+    airedOn = parsed.date;
+    place("airedOn", parsed.issues);
+  }
+
+  const rate = itemRate ?? (type ? scope.ctx.settings.ratesPerMinute[type] : undefined) ?? null;
+  const derived =
+    budgetVnd === null && rate !== null && count !== null && durationMinutes !== null
+      ? Math.round(count * durationMinutes * rate)
+      : null;
+  const plannedVnd = budgetVnd ?? derived;
+
+  const asOf = scope.ctx.asOf;
+  const closed = status !== null && isClosed(status);
+  const overdue = due !== null && due < asOf && !closed;
+  const dueSoon =
+    due !== null && !overdue && due >= asOf && due <= addDays(asOf, DUE_SOON_DAYS) && !closed;
+
+  const item: PlanItem = {
+    row,
+    title,
+    periodText,
+    quarter: period?.quarter ?? (due ? quarterOf(due) : null),
+    year: period?.year ?? (due ? yearOf(due) : null),
+    dueDate: due,
+    count,
+    type,
+    durationText: isBlank(durationCell) ? null : displayText(durationCell),
+    durationMinutes,
+    unit: isBlank(get(row, "unit")) ? null : squash(cellText(get(row, "unit"))),
+    budgetVnd,
+    status,
+    airedOn,
+    spentVnd,
+    overdue,
+    period,
+    dueSource,
+    plannedVnd,
+    plannedDerived: derived !== null,
+    dueSoon,
+    periodInherited: inherited,
+    invalidFields: [...invalid],
+  };
+  return { item, diagnostics };
+}
+
+/** A date cell (air date, manual due date): a real date, a serial, or dd/mm/yyyy text. */
+export function readDateCell(
+  value: CellValue,
+  planYear: number | null,
+): { date: IsoDate | null; issues: Issue[] } {
+  const parsed = parsePeriod(value, { planYear });
+  if (parsed.value && (parsed.value.kind === "date" || parsed.value.eventDate !== null)) {
+    return { date: parsed.value.eventDate ?? parsed.value.end, issues: [] };
+  }
+  const text = displayText(value);
+  return {
+    date: null,
+    issues: [
+      issue("date.unreadable", "error", {
+        vi: `"${text}" không phải là ngày. Nhập ngày dạng dd/mm/yyyy, ví dụ 15/10/2023.`,
+        en: `"${text}" is not a date. Enter a date as dd/mm/yyyy, e.g. 15/10/2023.`,
+      }),
+    ],
+  };
+}
+
+/** How a cell reads to a person: dates as dd/mm/yyyy, text as written. */
+export function displayText(value: CellValue): string {
+  if (isDateValue(value)) {
+    const parsed = parsePeriod(value, { planYear: null });
+    const end = parsed.value?.end;
+    return end ? `${end.slice(8, 10)}/${end.slice(5, 7)}/${end.slice(0, 4)}` : String(value.serial);
+  }
+  return cellText(value);
+}

@@ -1,0 +1,43 @@
+/**
+ * One planned item as the domain understands it: the user's text kept as written beside the
+ * values read from it. Field names follow the `check --json` contract (BRIEF.md).
+ */
+import type { IsoDate, Quarter } from "./calendar";
+import type { FieldKey } from "./fields";
+import type { Period } from "./period";
+import type { Status } from "./status";
+
+export type DueSource = "title" | "period" | "manual";
+
+export interface PlanItem {
+  /** 1-based worksheet row. */
+  readonly row: number;
+  readonly title: string | null;
+  readonly periodText: string | null;
+  /** The period's own quarter, else the quarter the due date falls in. */
+  readonly quarter: Quarter | null;
+  readonly year: number | null;
+  readonly dueDate: IsoDate | null;
+  readonly count: number | null;
+  readonly type: string | null;
+  readonly durationText: string | null;
+  readonly durationMinutes: number | null;
+  readonly unit: string | null;
+  readonly budgetVnd: number | null;
+  readonly status: Status | null;
+  readonly airedOn: IsoDate | null;
+  readonly spentVnd: number | null;
+  readonly overdue: boolean;
+  // Beyond the JSON contract: what the tracker and summaries need.
+  readonly period: Period | null;
+  readonly dueSource: DueSource | null;
+  /** Budget cell, else count × minutes × rate for the type; null when neither is known. */
+  readonly plannedVnd: number | null;
+  readonly plannedDerived: boolean;
+  /** Due within the warning window (14 days) and not closed. */
+  readonly dueSoon: boolean;
+  /** The period text came from a group row above (e.g. a "Quý II/2023" section row). */
+  readonly periodInherited: boolean;
+  /** Fields whose cell could not be read (errors): the tracker marks these cells. */
+  readonly invalidFields: readonly FieldKey[];
+}

@@ -1,0 +1,161 @@
+/**
+ * Rules across the fields of an item (and across items). Single-value problems are found by each
+ * field's parser; these look at combinations a clerk can get wrong while the year goes on.
+ * Each rule is a small function from an item to at most a few issues on one field.
+ */
+import { formatVnDate, yearOf, type IsoDate } from "./calendar";
+import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
+import type { FieldKey } from "./fields";
+import { formatVnd, formatVndEn } from "./money";
+import type { PlanItem } from "./planItem";
+import { isDone } from "./status";
+import { fold } from "./text";
+
+export interface RuleContext {
+  readonly sheet: string;
+  readonly cols: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly planYear: number | null;
+  readonly asOf: IsoDate;
+}
+
+interface Finding {
+  readonly field: FieldKey;
+  readonly found: Issue;
+  readonly value?: string | null;
+}
+
+type Rule = (item: PlanItem, ctx: RuleContext) => Finding | null;
+
+const airedButNotDone: Rule = (item) =>
+  item.airedOn !== null && (item.status === null || !isDone(item.status))
+    ? {
+        field: "status",
+        value: item.status,
+        found: issue(
+          "status.aired-not-done",
+          "warning",
+          {
+            vi: `Đã có ngày phát sóng ${formatVnDate(item.airedOn)} nhưng trạng thái chưa là "Đã phát sóng".`,
+            en: `An air date (${formatVnDate(item.airedOn)}) is set but the status is not "Đã phát sóng" (aired).`,
+          },
+          "Đã phát sóng",
+        ),
+      }
+    : null;
+
+const doneWithoutAirDate: Rule = (item) =>
+  item.status !== null && isDone(item.status) && item.airedOn === null
+    ? {
+        field: "airedOn",
+        found: issue("airedOn.missing", "warning", {
+          vi: 'Trạng thái "Đã phát sóng" nhưng chưa có ngày phát sóng: nhập ngày dạng dd/mm/yyyy.',
+          en: 'The status is "Đã phát sóng" (aired) but there is no air date: enter it as dd/mm/yyyy.',
+        }),
+      }
+    : null;
+
+const airedOutsideYear: Rule = (item, ctx) =>
+  item.airedOn !== null && ctx.planYear !== null && yearOf(item.airedOn) !== ctx.planYear
+    ? {
+        field: "airedOn",
+        found: issue("airedOn.other-year", "warning", {
+          vi: `Ngày phát sóng ${formatVnDate(item.airedOn)} không thuộc năm kế hoạch ${ctx.planYear}.`,
+          en: `The air date ${formatVnDate(item.airedOn)} is outside the plan year ${ctx.planYear}.`,
+        }),
+      }
+    : null;
+
+const airedInFuture: Rule = (item, ctx) =>
+  item.airedOn !== null && item.airedOn > ctx.asOf
+    ? {
+        field: "airedOn",
+        found: issue("airedOn.future", "warning", {
+          vi: `Ngày phát sóng ${formatVnDate(item.airedOn)} sau ngày tính ${formatVnDate(ctx.asOf)}: kiểm tra lại ngày.`,
+          en: `The air date ${formatVnDate(item.airedOn)} is after the as-of date ${formatVnDate(ctx.asOf)}: check it.`,
+        }),
+      }
+    : null;
+
+const spentOverPlan: Rule = (item) =>
+  item.spentVnd !== null && item.plannedVnd !== null && item.spentVnd > item.plannedVnd
+    ? {
+        field: "spent",
+        found: issue("spent.over-plan", "warning", {
+          vi: `Thực chi ${formatVnd(item.spentVnd)} vượt kinh phí dự kiến ${formatVnd(item.plannedVnd)}.`,
+          en: `Spent ${formatVndEn(item.spentVnd)} exceeds the planned ${formatVndEn(item.plannedVnd)}.`,
+        }),
+      }
+    : null;
+
+const spentWithoutAirDate: Rule = (item) =>
+  item.spentVnd !== null && item.spentVnd > 0 && item.airedOn === null && item.status !== "Hủy"
+    ? {
+        field: "spent",
+        found: issue("spent.without-air-date", "warning", {
+          vi: "Đã ghi thực chi nhưng chưa có ngày phát sóng: nhập ngày phát sóng hoặc kiểm tra khoản chi.",
+          en: "Spending is recorded but there is no air date: enter the air date or check the spending.",
+        }),
+      }
+    : null;
+
+const ITEM_RULES: readonly Rule[] = [
+  airedButNotDone,
+  doneWithoutAirDate,
+  airedOutsideYear,
+  airedInFuture,
+  spentOverPlan,
+  spentWithoutAirDate,
+];
+
+/** The same title twice in the same period is usually a copy-paste slip. */
+function duplicates(items: readonly PlanItem[], ctx: RuleContext): Diagnostic[] {
+  const seen = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  for (const item of items) {
+    if (item.title === null) continue;
+    const key = `${fold(item.title)}|${fold(item.periodText ?? "")}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, item.row);
+      continue;
+    }
+    out.push(
+      locate(
+        issue("item.duplicate", "warning", {
+          vi: `Mục này trùng nội dung và thời gian với hàng ${first}; xóa một hàng nếu là bản sao.`,
+          en: `This item repeats the title and period of row ${first}; delete one row if it is a copy.`,
+        }),
+        {
+          sheet: ctx.sheet,
+          row: item.row,
+          col: ctx.cols.title ?? null,
+          field: "title",
+          value: item.title,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+export function crossFieldRules(items: readonly PlanItem[], ctx: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const item of items) {
+    // A field the parser already rejected needs fixing first; more findings on it are noise.
+    for (const rule of ITEM_RULES) {
+      const f = rule(item, ctx);
+      if (!f || item.invalidFields.includes(f.field)) continue;
+      out.push(
+        locate(f.found, {
+          sheet: ctx.sheet,
+          row: item.row,
+          col: ctx.cols[f.field] ?? null,
+          field: f.field,
+          value: f.value ?? null,
+        }),
+      );
+    }
+  }
+  out.push(...duplicates(items, ctx));
+  return out;
+}

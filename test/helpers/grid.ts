@@ -1,0 +1,23 @@
+/** Builds SheetData / WorkbookData for domain tests from plain arrays. */
+import type { CellValue } from "../../src/domain/cell";
+import type { SheetData, WorkbookData } from "../../src/domain/workbookData";
+
+export function sheet(name: string, rows: (CellValue | undefined)[][]): SheetData {
+  return { name, rows: rows.map((r) => r.map((v) => v ?? null)) };
+}
+
+export function book(...sheets: SheetData[]): WorkbookData {
+  return { sheets };
+}
+
+export const SAMPLE_HEADER = [
+  "STT",
+  "Nội dung",
+  "Thời gian",
+  "Số lượng",
+  "Loại sản phẩm",
+  "Thời lượng",
+  "Đơn vị thực hiện",
+  "Kinh phí (đồng)",
+  "Ghi chú",
+];
