@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { PlanTrackerError, type Lang } from "../domain/diagnostics";
 import { EXIT_USAGE, ExitError } from "./exitError";
 import { processIo, type CliIo } from "./io";
+import { toolVersion } from "./version";
 
 /** Registered but not built yet: say so and exit 2, never pretend to succeed. */
 function notYet(name: string): never {
@@ -26,7 +27,7 @@ export function buildProgram(io: CliIo): Command {
     .description(
       "Theo dõi kế hoạch — biến kế hoạch năm thành sổ theo dõi Excel / turns a yearly plan into an Excel tracker",
     )
-    .version(readVersion(), "-V, --version")
+    .version(toolVersion(), "-V, --version")
     .addOption(
       new Option("--lang <lang>", "ngôn ngữ thông báo / message language")
         .choices(["vi", "en"])
@@ -120,11 +121,6 @@ export function buildProgram(io: CliIo): Command {
     });
 
   return program;
-}
-
-function readVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is outside rootDir; require keeps it out of the build.
-  return (require("../../package.json") as { version: string }).version;
 }
 
 function argvLang(argv: readonly string[]): Lang {

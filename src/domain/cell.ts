@@ -77,7 +77,41 @@ export function rangeA1(r1: number, c1: number, r2: number, c2: number): string 
   return `${a1(r1, c1)}:${a1(r2, c2)}`;
 }
 
-/** Sheet name as a formula reference: quoted when it holds anything but letters and digits. */
+/**
+ * Sheet name as a formula reference: quoted unless plain ASCII letters then digits ("Sheet1"), as
+ * a name like "R1C1" or "_x" would otherwise be misread.
+ */
 export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z]+[0-9]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+export interface Bounds {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+/** "C5:D9", "$C$5", "C5" → bounds; null for whole columns/rows or anything else. */
+export function parseRange(range: string): Bounds | null {
+  const parts = range.replace(/\$/g, "").split(":");
+  const cell = (ref: string | undefined): { r: number; c: number } | null => {
+    const m = /^([A-Za-z]{1,3})(\d{1,7})$/.exec(ref ?? "");
+    return m ? { r: Number(m[2]), c: columnNumber(m[1] ?? "") } : null;
+  };
+  const a = cell(parts[0]);
+  const b = parts.length === 2 ? cell(parts[1]) : a;
+  if (!a || !b || parts.length > 2) return null;
+  return {
+    r1: Math.min(a.r, b.r),
+    c1: Math.min(a.c, b.c),
+    r2: Math.max(a.r, b.r),
+    c2: Math.max(a.c, b.c),
+  };
+}
+
+export function intersects(a: Bounds, b: Bounds): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }

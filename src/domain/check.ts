@@ -15,6 +15,7 @@ import type { FieldKey } from "./fields";
 import { readPlan, type Plan } from "./plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type PlanSettings } from "./settings";
 import { fold } from "./text";
+import { META_SHEET, readMetadata } from "./tracker/metadata";
 import type { SheetData, WorkbookData } from "./workbookData";
 
 export interface CheckOptions {
@@ -26,8 +27,8 @@ export interface CheckOptions {
   readonly sheet?: string | null;
   /** Sheets the tool owns (summaries, settings, metadata): never taken for the plan. */
   readonly ownedSheets?: readonly string[];
-  readonly dueColumnOwned?: boolean;
-  readonly dueIsComputed?: (row: number) => boolean;
+  /** Settings as the caller will apply them (track's --allocation, …); read from the sheet if absent. */
+  readonly settings?: PlanSettings;
 }
 
 export interface CheckResult {
@@ -39,7 +40,7 @@ export interface CheckResult {
   readonly summary: { readonly items: number; readonly errors: number; readonly warnings: number };
 }
 
-export const DEFAULT_OWNED_SHEETS = [SETTINGS_SHEET, "Kinh phí", "Tiến độ"];
+export const DEFAULT_OWNED_SHEETS = [SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET];
 
 export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult {
   if (wb.sheets.length === 0) {
@@ -50,17 +51,20 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
   }
   const settingsSheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
   const settingsRead = settingsSheet ? readSettings(settingsSheet) : null;
-  const settings = settingsRead?.settings ?? EMPTY_SETTINGS;
+  const settings = opts.settings ?? settingsRead?.settings ?? EMPTY_SETTINGS;
   const asOf = opts.asOf ?? settings.asOf ?? opts.today;
+  const meta = readMetadata(wb.sheets.find((s) => s.name === META_SHEET));
   const ctx = {
     asOf,
     planYear: opts.planYear ?? null,
     settings,
-    dueColumnOwned: opts.dueColumnOwned ?? false,
-    ...(opts.dueIsComputed ? { dueIsComputed: opts.dueIsComputed } : {}),
+    dueColumnOwned: meta?.ownedColumns.includes("due") ?? false,
   };
+  const sheetName =
+    opts.sheet ??
+    (meta && wb.sheets.some((s) => s.name === meta.planSheet) ? meta.planSheet : null);
 
-  const plan = pickPlan(wb, opts, ctx);
+  const plan = pickPlan(wb, { ...opts, sheet: sheetName }, ctx);
   const diagnostics = sortDiagnostics([...(settingsRead?.diagnostics ?? []), ...plan.diagnostics]);
   const counts = countBySeverity(diagnostics);
   return {

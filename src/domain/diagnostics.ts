@@ -36,7 +36,10 @@ export interface Diagnostic {
   /** The cell's text as the user wrote it (clipped), null when not about one value. */
   readonly value: string | null;
   readonly suggestion: string | null;
+  /** The message with its "Sheet!C12: " location prefix. */
   readonly text: Bilingual;
+  /** The message alone, for places that already show the location (the Kiểm tra column). */
+  readonly detail: Bilingual;
 }
 
 export function issue(
@@ -76,6 +79,7 @@ export function locate(found: Issue, place: Place): Diagnostic {
     value: place.value,
     suggestion: found.suggestion ?? null,
     text: { vi: where + found.text.vi, en: where + found.text.en },
+    detail: found.text,
   };
 }
 

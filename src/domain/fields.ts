@@ -18,7 +18,10 @@ export type FieldKey =
   | "status"
   | "airedOn"
   | "spent"
-  | "check";
+  | "check"
+  | "countValue"
+  | "minutesValue"
+  | "plannedValue";
 
 export const PLAN_FIELDS: readonly FieldKey[] = [
   "no",
@@ -33,7 +36,28 @@ export const PLAN_FIELDS: readonly FieldKey[] = [
 ];
 
 /** Columns the tracker adds when the plan lacks them, in the order they are appended. */
-export const TRACKER_FIELDS: readonly FieldKey[] = ["due", "status", "airedOn", "spent", "check"];
+export const TRACKER_FIELDS: readonly FieldKey[] = [
+  "due",
+  "status",
+  "airedOn",
+  "spent",
+  "check",
+  "countValue",
+  "minutesValue",
+  "plannedValue",
+];
+
+/**
+ * Tracker columns whose cells the tool computes and rewrites on every run (when it added the
+ * column). The other tracker columns (status, air date, spending) are the clerk's to fill in.
+ */
+export const COMPUTED_FIELDS: readonly FieldKey[] = [
+  "due",
+  "check",
+  "countValue",
+  "minutesValue",
+  "plannedValue",
+];
 
 export const REQUIRED_FIELDS: readonly FieldKey[] = ["title", "period"];
 
@@ -88,6 +112,11 @@ export const FIELD_ALIASES: Readonly<Record<FieldKey, readonly string[]>> = {
   airedOn: ["Ngày phát sóng", "Ngày phát", "Aired on", "Air date", "Aired"],
   spent: ["Kinh phí thực chi", "Thực chi", "Đã chi", "Spent", "Actual cost", "Spent (VND)"],
   check: ["Kiểm tra", "Check", "Checks"],
+  // Numbers read from the clerk's text ("05 phút" → 5) so Excel formulas can sum them. The names
+  // must not fold to any alias above, even with their brackets removed.
+  countValue: ["SL quy đổi", "Count value"],
+  minutesValue: ["Số phút quy đổi", "Minutes value"],
+  plannedValue: ["Kinh phí KH quy đổi (đồng)", "Kinh phí KH quy đổi", "Planned cost value (VND)"],
 };
 
 /** The header the tracker writes for a column it adds, per language of the workbook (vi). */
@@ -106,6 +135,9 @@ export const TRACKER_HEADERS: Readonly<Record<FieldKey, { vi: string; en: string
   airedOn: { vi: "Ngày phát sóng", en: "Aired on" },
   spent: { vi: "Kinh phí thực chi", en: "Spent (VND)" },
   check: { vi: "Kiểm tra", en: "Check" },
+  countValue: { vi: "SL quy đổi", en: "Count value" },
+  minutesValue: { vi: "Số phút quy đổi", en: "Minutes value" },
+  plannedValue: { vi: "Kinh phí KH quy đổi (đồng)", en: "Planned cost value (VND)" },
 };
 
 /** Field names as a clerk reads them in messages. */

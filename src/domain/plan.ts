@@ -4,7 +4,7 @@
  * written; values read from it sit beside it (see PlanItem).
  */
 import { addDays, quarterOf, yearOf, type IsoDate } from "./calendar";
-import { cellText, isBlank, isDateValue, type CellValue } from "./cell";
+import { a1, cellText, isBlank, isDateValue, type CellValue } from "./cell";
 import { parseCount, normalizeType } from "./countType";
 import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import { dueDate, eventOutsidePeriod, findEventDate } from "./due";
@@ -30,11 +30,10 @@ export interface PlanContext {
   readonly planYear?: number | null;
   readonly settings: PlanSettings;
   /**
-   * Whether the due cell at a row holds the tool's own formula (recomputed) rather than a date a
-   * clerk typed (kept as a manual due date). Without it, an owned due column is recomputed.
+   * The due column was added by the tool (metadata): its formulas are recomputed, while a date a
+   * clerk typed over one (a plain value) is kept as a manual due date. Without the sheet's
+   * formulas, the whole owned column counts as computed.
    */
-  readonly dueIsComputed?: (row: number) => boolean;
-  /** The due column was added by the tool (metadata), not written by the user. */
   readonly dueColumnOwned?: boolean;
 }
 
@@ -50,6 +49,10 @@ export interface Plan {
   readonly planYearSource: PlanYearSource | null;
   /** Text of the title rows above the header, when there is one. */
   readonly title: string | null;
+  /** The same, one entry per non-blank cell above the header (agency line, title line, …). */
+  readonly titleLines: readonly string[];
+  /** Last row holding an item (a total row below the items is not included). */
+  readonly lastItemRow: number;
 }
 
 export interface PlanRead {
@@ -84,7 +87,8 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
     return c === undefined ? null : (sheet.rows[row - 1]?.[c - 1] ?? null);
   };
 
-  const title = titleAbove(sheet, header.headerRow);
+  const titleLines = linesAbove(sheet, header.headerRow);
+  const title = titleLines.length > 0 ? titleLines.join(" ") : null;
   const { planYear, source } = choosePlanYear(sheet, header, ctx, title);
 
   const diagnostics: Diagnostic[] = [...found.diagnostics];
@@ -112,6 +116,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       planYear,
       ctx,
       groupPeriod,
+      formulas: sheet.formulas,
     });
     items.push(item.item);
     diagnostics.push(...item.diagnostics);
@@ -154,6 +159,8 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       planYear,
       planYearSource: source,
       title,
+      titleLines,
+      lastItemRow: items[items.length - 1]?.row ?? header.headerRow,
     },
     diagnostics,
   };
@@ -181,14 +188,14 @@ function choosePlanYear(
 }
 
 /** The text of the non-blank cells above the header, e.g. "KẾ HOẠCH … NĂM 2023". */
-function titleAbove(sheet: SheetData, headerRow: number): string | null {
+function linesAbove(sheet: SheetData, headerRow: number): string[] {
   const parts: string[] = [];
   for (let r = 1; r < headerRow; r++) {
     for (const v of sheet.rows[r - 1] ?? []) {
       if (typeof v === "string" && v.trim() !== "") parts.push(squash(v));
     }
   }
-  return parts.length > 0 ? parts.join(" ") : null;
+  return parts;
 }
 
 const TOTAL_WORDS = ["tong cong", "tong so", "cong", "tong", "total", "grand total"];
@@ -251,6 +258,7 @@ interface ItemScope {
   readonly planYear: number | null;
   readonly ctx: PlanContext;
   readonly groupPeriod: string | null;
+  readonly formulas: ReadonlyMap<string, string> | undefined;
 }
 
 function readItem(
@@ -307,10 +315,11 @@ function readItem(
   const outside = period && titleEvent.date ? eventOutsidePeriod(period, titleEvent.date) : null;
   if (outside) place("title", [outside]);
   const dueCell = get(row, "due");
-  const manualDue =
-    scope.cols.due !== undefined &&
-    !isBlank(dueCell) &&
-    !(scope.ctx.dueColumnOwned && (scope.ctx.dueIsComputed?.(row) ?? true));
+  const dueCol = scope.cols.due;
+  const computedDue =
+    scope.ctx.dueColumnOwned === true &&
+    (scope.formulas === undefined || (dueCol !== undefined && scope.formulas.has(a1(row, dueCol))));
+  const manualDue = dueCol !== undefined && !isBlank(dueCell) && !computedDue;
   if (manualDue) {
     const typed = readDateCell(dueCell, planYear);
     if (typed.date) {

@@ -1,17 +1,22 @@
 /**
  * `plan-tracker demo [--out DIR]`: the whole pipeline on the bundled sample plan (the real 2023
- * plan of Ia H'Drai district), with a fixed as-of date so the output is the same on every machine.
+ * plan of Ia H'Drai district), with a fixed as-of date so the output is the same on every machine:
+ * import the plan → track it → a clerk's entries during the year → track again → check.
  */
 import { promises as fs } from "node:fs";
 import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
 import type { Lang } from "../../domain/diagnostics";
-import type { CliIo } from "../io";
-import { importCommand } from "./import";
-import { checkCommand } from "./check";
+import { fillLikeAClerk } from "../demoClerk";
 import { ExitError } from "../exitError";
+import type { CliIo } from "../io";
+import { checkCommand } from "./check";
+import { importCommand } from "./import";
+import { trackCommand } from "./track";
+import { writeXlsx } from "../../node/writeXlsx";
 
 export const SAMPLE_PLAN = resolve(__dirname, "../../../assets/samples/ke-hoach-2023.txt");
-/** A day in late Quý III/2023: Q1-Q2 items are due, Q3 items due soon. */
+/** A day late in Quý III/2023: Q1-Q2 items are due, Q3 items due within 14 days. */
 export const DEMO_AS_OF = "2023-09-20";
 
 export interface DemoArgs {
@@ -19,27 +24,54 @@ export interface DemoArgs {
   readonly lang: Lang;
 }
 
-export async function demoCommand(args: DemoArgs, io: CliIo): Promise<void> {
+export interface DemoOutcome {
+  readonly planXlsx: string;
+  readonly trackerXlsx: string;
+}
+
+export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcome> {
   const out = resolve(io.cwd, args.out);
   await fs.mkdir(out, { recursive: true });
   const planXlsx = join(out, "plan.xlsx");
-  const say = (vi: string, en: string): void => io.stdout(`${args.lang === "vi" ? vi : en}\n`);
+  const trackerXlsx = join(out, "tracker.xlsx");
+  const say = (vi: string, en: string): void => io.stdout(`\n${args.lang === "vi" ? vi : en}\n`);
+  const lang = args.lang;
 
   say(`1) Nhập kế hoạch mẫu ${SAMPLE_PLAN}`, `1) Importing the sample plan ${SAMPLE_PLAN}`);
-  await importCommand({ plan: SAMPLE_PLAN, output: planXlsx, force: true, lang: args.lang }, io);
+  await importCommand({ plan: SAMPLE_PLAN, output: planXlsx, force: true, lang }, io);
+
+  say(`2) Tạo sổ theo dõi, tính đến ${DEMO_AS_OF}`, `2) Building the tracker, as of ${DEMO_AS_OF}`);
+  const first = await trackCommand(
+    { plan: planXlsx, output: trackerXlsx, asOf: DEMO_AS_OF, force: true, lang },
+    io,
+  );
 
   say(
-    `2) Kiểm tra ${planXlsx} (tính đến ${DEMO_AS_OF})`,
-    `2) Checking ${planXlsx} (as of ${DEMO_AS_OF})`,
+    "3) Văn thư cập nhật trong năm: trạng thái, ngày phát sóng, thực chi; Tài chính nhập kinh phí được giao và đơn giá",
+    "3) The clerk's entries during the year: status, air dates, spending; Finance enters the allocation and rate",
   );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(trackerXlsx);
+  fillLikeAClerk(wb, first.result.metadata.planSheet, first.result.metadata.headerRow);
+  await writeXlsx(trackerXlsx, wb);
+
+  say(
+    "4) Chạy lại trên sổ theo dõi (cập nhật cột Kiểm tra)",
+    "4) Tracking again (refreshes the Check column)",
+  );
+  const second = await trackCommand({ plan: trackerXlsx, inPlace: true, lang }, io);
+  if (second.backup) await fs.rm(second.backup, { force: true });
+
+  say("5) Kiểm tra sổ theo dõi", "5) Checking the tracker");
   try {
-    await checkCommand({ workbook: planXlsx, asOf: DEMO_AS_OF, lang: args.lang }, io);
+    await checkCommand({ workbook: trackerXlsx, lang }, io);
   } catch (err) {
     // The sample keeps the real plan's "Quý VI/2023" typo on purpose: errors are expected here.
     if (!(err instanceof ExitError)) throw err;
   }
   say(
-    `Xong. Kết quả trong ${out}: plan.xlsx (sổ kế hoạch chuẩn).`,
-    `Done. Output in ${out}: plan.xlsx (the standard plan workbook).`,
+    `Xong. Kết quả trong ${out}:\n  plan.xlsx     sổ kế hoạch chuẩn (nhập từ văn bản)\n  tracker.xlsx  sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai`,
+    `Done. Output in ${out}:\n  plan.xlsx     the standard plan workbook (imported from the text)\n  tracker.xlsx  the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid`,
   );
+  return { planXlsx, trackerXlsx };
 }

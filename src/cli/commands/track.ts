@@ -1,0 +1,185 @@
+/** `plan-tracker track <plan.xlsx> [-o tracker.xlsx] [--as-of] [--year] [--in-place] [--force-lossy]` */
+import { promises as fs } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { formatVnDate } from "../../domain/calendar";
+import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
+import { parseMoney } from "../../domain/money";
+import { buildTracker, type TrackResult } from "../../domain/tracker/track";
+import { applyLayout } from "../../adapters/exceljs/applyLayout";
+import { workbookData } from "../../adapters/exceljs/readWorkbook";
+import { fileExists } from "../../node/atomicWrite";
+import { assertXlsxBytes, corruptWorkbook, readFileBytes } from "../../node/readXlsx";
+import { inspectPackage, type LossyPart } from "../../node/xlsxPackage";
+import { writeXlsx } from "../../node/writeXlsx";
+import { toolVersion } from "../version";
+import { localToday, type CliIo } from "../io";
+import { parseAsOf, parseYear } from "../options";
+import { startProgress } from "../progress";
+
+export interface TrackArgs {
+  readonly plan: string;
+  readonly output?: string;
+  readonly asOf?: string;
+  readonly year?: string;
+  readonly inPlace?: boolean;
+  readonly forceLossy?: boolean;
+  readonly force?: boolean;
+  readonly allocation?: string;
+  readonly agency?: string;
+  readonly lang: Lang;
+}
+
+export interface TrackOutcome {
+  readonly output: string;
+  readonly backup: string | null;
+  readonly result: TrackResult;
+}
+
+/** plan.xlsx → plan.tracker.xlsx, next to the input. */
+export function defaultTrackerPath(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.tracker.xlsx`);
+}
+
+export function backupPath(input: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext)}.bak.xlsx`);
+}
+
+function lossyRefusal(file: string, parts: readonly LossyPart[]): PlanTrackerError {
+  return new PlanTrackerError("track.lossy", {
+    vi: `Không ghi lại "${file}": khi ghi bằng dòng lệnh, những phần sau sẽ bị mất: ${parts.map((p) => p.vi).join("; ")}. Hãy dùng add-in Plan Tracker trong Excel (sửa trực tiếp, không mất gì), hoặc chạy lại với --force-lossy nếu chấp nhận mất các phần đó (tệp gốc vẫn được giữ nguyên).`,
+    en: `Not rewriting "${file}": a command-line rewrite would lose: ${parts.map((p) => p.en).join("; ")}. Use the Plan Tracker add-in in Excel (it edits in place and loses nothing), or run again with --force-lossy to accept the loss (your original file is kept).`,
+  });
+}
+
+function parseAllocation(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const money = parseMoney(text);
+  if (!money.value || money.value.perUnit || money.value.range) {
+    throw new PlanTrackerError("usage.allocation", {
+      vi: `--allocation "${text}" không đọc được: nhập số tiền bằng đồng, ví dụ --allocation 150000000 hoặc "150 triệu".`,
+      en: `--allocation "${text}" cannot be read: give an amount in đồng, e.g. --allocation 150000000 or "150 triệu".`,
+    });
+  }
+  return money.value.vnd;
+}
+
+export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOutcome> {
+  const asOf = parseAsOf(args.asOf);
+  const planYear = parseYear(args.year);
+  const allocationVnd = parseAllocation(args.allocation);
+  const input = resolve(io.cwd, args.plan);
+  if (args.inPlace && args.output && resolve(io.cwd, args.output) !== input) {
+    throw new PlanTrackerError("usage.in-place-output", {
+      vi: "--in-place ghi đè chính tệp đầu vào; không dùng cùng -o.",
+      en: "--in-place rewrites the input file itself; do not combine it with -o.",
+    });
+  }
+  const output = args.inPlace
+    ? input
+    : resolve(io.cwd, args.output ?? defaultTrackerPath(args.plan));
+  if (!args.inPlace && output === input) {
+    throw new PlanTrackerError("usage.output-is-input", {
+      vi: "Tệp kết quả trùng tệp đầu vào: thêm --in-place nếu muốn cập nhật chính tệp này (công cụ giữ bản sao .bak.xlsx).",
+      en: "The output is the input file: add --in-place to update this file itself (the tool keeps a .bak.xlsx copy).",
+    });
+  }
+  if (!args.inPlace && !args.force && (await fileExists(output))) {
+    throw new PlanTrackerError("track.output-exists", {
+      vi: `"${output}" đã có; công cụ không ghi đè tệp của bạn. Để cập nhật sổ theo dõi đó, chạy: plan-tracker track "${output}" --in-place. Hoặc chọn tên khác với -o, hoặc thêm --force.`,
+      en: `"${output}" already exists; the tool does not overwrite your files. To update that tracker, run: plan-tracker track "${output}" --in-place. Or choose another name with -o, or add --force.`,
+    });
+  }
+
+  const progress = await startProgress(io, 4);
+  try {
+    progress.step("đọc / reading");
+    const bytes = await readFileBytes(input);
+    assertXlsxBytes(bytes, args.plan);
+    const report = await inspectPackage(bytes, args.plan);
+    if (report.lossy.length > 0 && !args.forceLossy) throw lossyRefusal(args.plan, report.lossy);
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch (err) {
+      throw corruptWorkbook(args.plan, err);
+    }
+
+    progress.step("kiểm tra / checking");
+    const result = buildTracker(workbookData(workbook), {
+      today: localToday(io),
+      asOf,
+      planYear,
+      allocationVnd,
+      agency: args.agency ?? null,
+      toolVersion: toolVersion(),
+    });
+
+    progress.step("ghi / writing");
+    applyLayout(workbook, result.layout);
+    let backup: string | null = null;
+    if (args.inPlace) {
+      backup = backupPath(input);
+      await fs.writeFile(backup, bytes);
+    }
+    await writeXlsx(output, workbook);
+    progress.step("xong / done");
+    progress.done();
+    report.lossy.forEach((p) =>
+      io.stderr(
+        args.lang === "vi"
+          ? `Đã bỏ (--force-lossy): ${p.vi}\n`
+          : `Dropped (--force-lossy): ${p.en}\n`,
+      ),
+    );
+    printSummary(io, args.lang, result, output, backup);
+    return { output, backup, result };
+  } finally {
+    progress.done();
+  }
+}
+
+function printSummary(
+  io: CliIo,
+  lang: Lang,
+  r: TrackResult,
+  output: string,
+  backup: string | null,
+): void {
+  const { summary, plan } = r.check;
+  const overdue = plan.items.filter((i) => i.overdue).length;
+  const soon = plan.items.filter((i) => i.dueSoon).length;
+  const lines =
+    lang === "vi"
+      ? [
+          `Đã tạo sổ theo dõi: ${output}`,
+          `  ${summary.items} mục, ${summary.errors} lỗi, ${summary.warnings} cảnh báo; tính đến ${formatVnDate(r.check.asOf)}: ${overdue} quá hạn, ${soon} sắp đến hạn (14 ngày).`,
+          ...(backup ? [`  Bản sao tệp gốc: ${backup}`] : []),
+          ...(r.settingsCreated
+            ? [`  Đã thêm trang "Cài đặt": điền kinh phí được giao và đơn giá nếu có.`]
+            : []),
+          ...(r.tableSkipped
+            ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
+            : []),
+          ...(summary.errors > 0
+            ? [`  Xem cột "Kiểm tra" hoặc chạy: plan-tracker check "${output}"`]
+            : []),
+        ]
+      : [
+          `Tracker written: ${output}`,
+          `  ${summary.items} items, ${summary.errors} errors, ${summary.warnings} warnings; as of ${formatVnDate(r.check.asOf)}: ${overdue} overdue, ${soon} due within 14 days.`,
+          ...(backup ? [`  Backup of the original: ${backup}`] : []),
+          ...(r.settingsCreated
+            ? [`  Added the "Cài đặt" (settings) sheet: fill in the allocation and rates if any.`]
+            : []),
+          ...(r.tableSkipped
+            ? [`  No Excel table was made (${r.tableSkipped}); columns and rules were added.`]
+            : []),
+          ...(summary.errors > 0
+            ? [`  See the "Kiểm tra" column or run: plan-tracker check "${output}" --lang en`]
+            : []),
+        ];
+  io.stdout(`${lines.join("\n")}\n`);
+}

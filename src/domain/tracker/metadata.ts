@@ -1,0 +1,174 @@
+/**
+ * The tracker's memory between runs, kept in a veryHidden sheet: exceljs drops custom XML parts and
+ * add-in settings, but a sheet survives every path (exceljs, Office.js, LibreOffice). It records
+ * which columns, rows and rules the tool wrote, so a re-run replaces exactly those and nothing of
+ * the user's.
+ */
+import type { FieldKey } from "../fields";
+import { TRACKER_FIELDS, PLAN_FIELDS } from "../fields";
+import { cellText } from "../cell";
+import type { OwnedRules } from "../layout/spec";
+import type { SheetData } from "../workbookData";
+
+export const META_SHEET = "_PlanTracker";
+export const FORMAT_VERSION = 1;
+
+export interface TrackerMetadata {
+  readonly formatVersion: number;
+  readonly toolVersion: string;
+  readonly planSheet: string;
+  readonly headerRow: number;
+  /** Column (1-based) of every field mapped when the tracker was written. */
+  readonly columns: Readonly<Partial<Record<FieldKey, number>>>;
+  /** Tracker columns the tool added (it owns their header cells, and the cells of computed ones). */
+  readonly ownedColumns: readonly FieldKey[];
+  /** Rows whose computed cells the tool wrote, as compact ranges ("5-14,16"). */
+  readonly writtenRows: string;
+  readonly rules: OwnedRules;
+  readonly asOf: string;
+}
+
+export const EMPTY_RULES: OwnedRules = { validations: [], conditionalFormats: [], tables: [] };
+
+const KEYS = [
+  "formatVersion",
+  "toolVersion",
+  "asOfEffective",
+  "planSheet",
+  "headerRow",
+  "columns",
+  "ownedColumns",
+  "writtenRows",
+  "rules",
+  "asOf",
+] as const;
+type MetaKey = (typeof KEYS)[number];
+
+/** Row of each key on the metadata sheet (key in column A, value in B). */
+export const META_ROWS: Readonly<Record<MetaKey, number>> = Object.fromEntries(
+  KEYS.map((k, i) => [k, i + 2]),
+) as Record<MetaKey, number>;
+
+/** The cell holding the effective as-of date (settings' date, else TODAY()); named PT_AsOf. */
+export const AS_OF_CELL = { row: META_ROWS.asOfEffective, col: 2 } as const;
+export const AS_OF_NAME = "PT_AsOf";
+
+const KNOWN_FIELDS = new Set<string>([...PLAN_FIELDS, ...TRACKER_FIELDS]);
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Copies only known fields with integer columns: a crafted "__proto__" key is simply ignored. */
+function readColumns(v: unknown): Partial<Record<FieldKey, number>> {
+  const out: Partial<Record<FieldKey, number>> = {};
+  if (!isRecord(v)) return out;
+  for (const key of Object.keys(v)) {
+    const col = v[key];
+    if (
+      KNOWN_FIELDS.has(key) &&
+      typeof col === "number" &&
+      Number.isInteger(col) &&
+      col >= 1 &&
+      col <= 16384
+    ) {
+      out[key as FieldKey] = col;
+    }
+  }
+  return out;
+}
+
+function readStrings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+function readRules(v: unknown): OwnedRules {
+  if (!isRecord(v)) return EMPTY_RULES;
+  const cfs = Array.isArray(v.conditionalFormats) ? v.conditionalFormats : [];
+  return {
+    validations: readStrings(v.validations),
+    tables: readStrings(v.tables),
+    conditionalFormats: cfs
+      .filter(isRecord)
+      .filter((c) => typeof c.range === "string" && typeof c.formula === "string")
+      .map((c) => ({ range: c.range as string, formula: c.formula as string })),
+  };
+}
+
+/** Reads the metadata sheet; null when it is missing or not ours. */
+export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | null {
+  if (!sheet) return null;
+  const value = (key: MetaKey): string => cellText(sheet.rows[META_ROWS[key] - 1]?.[1] ?? null);
+  const keyAt = (key: MetaKey): string => cellText(sheet.rows[META_ROWS[key] - 1]?.[0] ?? null);
+  if (keyAt("formatVersion") !== "formatVersion") return null;
+  const formatVersion = Number(value("formatVersion"));
+  const headerRow = Number(value("headerRow"));
+  if (!Number.isInteger(formatVersion) || !Number.isInteger(headerRow) || headerRow < 1)
+    return null;
+  return {
+    formatVersion,
+    toolVersion: value("toolVersion"),
+    planSheet: value("planSheet"),
+    headerRow,
+    columns: readColumns(safeJson(value("columns"))),
+    ownedColumns: readStrings(safeJson(value("ownedColumns"))).filter((f): f is FieldKey =>
+      KNOWN_FIELDS.has(f),
+    ),
+    writtenRows: value("writtenRows"),
+    rules: readRules(safeJson(value("rules"))),
+    asOf: value("asOf"),
+  };
+}
+
+export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | number][] {
+  return [
+    ["formatVersion", meta.formatVersion],
+    ["toolVersion", meta.toolVersion],
+    ["planSheet", meta.planSheet],
+    ["headerRow", meta.headerRow],
+    ["columns", JSON.stringify(meta.columns)],
+    ["ownedColumns", JSON.stringify(meta.ownedColumns)],
+    ["writtenRows", meta.writtenRows],
+    ["rules", JSON.stringify(meta.rules)],
+    ["asOf", meta.asOf],
+  ];
+}
+
+/** 5,6,7,9 → "5-7,9". */
+export function compactRows(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const start = sorted[i] ?? 0;
+    let end = start;
+    while (sorted[i + 1] === end + 1) {
+      end++;
+      i++;
+    }
+    parts.push(start === end ? `${start}` : `${start}-${end}`);
+    i++;
+  }
+  return parts.join(",");
+}
+
+/** "5-7,9" → [5,6,7,9]; garbage is ignored, and a range is capped at Excel's row limit. */
+export function expandRows(text: string): number[] {
+  const out: number[] = [];
+  for (const part of text.split(",")) {
+    const m = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Math.min(Number(m[2] ?? m[1]), 1_048_576);
+    for (let r = a; r <= b && r - a <= 1_048_576; r++) out.push(r);
+  }
+  return out;
+}

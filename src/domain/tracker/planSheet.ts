@@ -1,0 +1,500 @@
+/**
+ * What the tracker writes on the user's plan sheet: the tracker columns it adds, the cells it
+ * computes, the rules that colour rows and guard input, and the table. Nothing else on the sheet
+ * is touched: every CellSpec here is a cell the tool owns.
+ */
+import { isoToSerial, type IsoDate } from "../calendar";
+import { a1, columnLetter, intersects, parseRange, rangeA1, type Bounds } from "../cell";
+import type { Diagnostic } from "../diagnostics";
+import {
+  COMPUTED_FIELDS,
+  FIELD_LABELS,
+  TRACKER_FIELDS,
+  TRACKER_HEADERS,
+  type FieldKey,
+} from "../fields";
+import type {
+  CellSpec,
+  ColumnSpec,
+  ConditionalFormatSpec,
+  OwnedRules,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+} from "../layout/spec";
+import { emptySheet } from "../layout/spec";
+import type { Plan } from "../plan";
+import type { PlanItem } from "../planItem";
+import { STATUSES } from "../status";
+import type { SheetData } from "../workbookData";
+import { AS_OF_NAME, expandRows } from "./metadata";
+import { COLORS, DATE_FORMAT, NUMBER_FORMAT, VND_FORMAT } from "./styles";
+
+export const DUE_SOON_WINDOW = 14;
+export const TABLE_NAME = "KeHoach";
+const DONE = "Đã phát sóng";
+const CANCELLED = "Hủy";
+
+export interface PlanSheetInput {
+  readonly plan: Plan;
+  readonly sheet: SheetData;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly planYear: number | null;
+  /** Columns the tool added in earlier runs (from the metadata). */
+  readonly previouslyOwned: readonly FieldKey[];
+  readonly previousRules: OwnedRules;
+  readonly previousWrittenRows: string;
+  /** Names in use in the workbook (tables, defined names), to keep the table's name unique. */
+  readonly namesInUse: readonly string[];
+}
+
+export interface PlanSheetLayout {
+  readonly spec: SheetSpec;
+  readonly columns: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly ownedColumns: readonly FieldKey[];
+  readonly writtenRows: readonly number[];
+  readonly rules: OwnedRules;
+  /** Why no table was made, when none was (merged cells, odd headers, a table of the user's). */
+  readonly tableSkipped: string | null;
+}
+
+const HEADER_STYLE = {
+  bold: true,
+  fill: COLORS.trackerHeader,
+  border: true,
+  wrap: true,
+  valign: "middle",
+} as const;
+const COMPUTED_HEADER_STYLE = {
+  ...HEADER_STYLE,
+  fill: COLORS.computedHeader,
+  italic: true,
+} as const;
+
+const WIDTHS: Partial<Record<FieldKey, number>> = {
+  due: 14,
+  status: 16,
+  airedOn: 14,
+  spent: 16,
+  check: 60,
+  countValue: 9,
+  minutesValue: 10,
+  plannedValue: 18,
+};
+
+/** The text of the Kiểm tra cell for one row: one line per finding, errors first. */
+export function checkText(diags: readonly Diagnostic[]): string | null {
+  const lines = diags
+    .filter((d) => d.severity !== "info")
+    .map((d) => {
+      const label = d.field ? FIELD_LABELS[d.field].vi : "";
+      const tag = d.severity === "error" ? "LỖI" : "CẢNH BÁO";
+      const text = d.detail.vi.length > 240 ? `${d.detail.vi.slice(0, 239)}…` : d.detail.vi;
+      return `${tag}${label ? ` ${label}` : ""}: ${text}`;
+    });
+  if (lines.length === 0) return null;
+  const joined = lines.join("\n");
+  return joined.length > 2000 ? `${joined.slice(0, 1999)}…` : joined;
+}
+
+/** The marker the Kiểm tra text carries for an error on a field; the invalid-cell rule finds it. */
+export function errorMarker(field: FieldKey): string {
+  return `LỖI ${FIELD_LABELS[field].vi}:`;
+}
+
+function dueCell(row: number, col: number, due: IsoDate | null): CellSpec {
+  if (due === null) return { row, col, value: null, numFmt: DATE_FORMAT };
+  const [y, m, d] = due.split("-").map(Number);
+  return {
+    row,
+    col,
+    formula: `DATE(${y},${m},${d})`,
+    result: isoToSerial(due),
+    numFmt: DATE_FORMAT,
+  };
+}
+
+function computedCell(
+  field: FieldKey,
+  row: number,
+  col: number,
+  item: PlanItem | undefined,
+  check: string | null,
+): CellSpec {
+  switch (field) {
+    case "due":
+      return dueCell(row, col, item?.dueDate ?? null);
+    case "check":
+      return { row, col, value: check, style: { wrap: false } };
+    case "countValue":
+      return { row, col, value: item?.count ?? null, numFmt: NUMBER_FORMAT };
+    case "minutesValue":
+      return {
+        row,
+        col,
+        value:
+          item && item.count !== null && item.durationMinutes !== null
+            ? round6(item.count * item.durationMinutes)
+            : null,
+        numFmt: NUMBER_FORMAT,
+      };
+    case "plannedValue":
+      return {
+        row,
+        col,
+        value: item?.plannedVnd ?? null,
+        numFmt: VND_FORMAT,
+        // A cost derived from count × minutes × rate is shown in italics, unlike a typed budget.
+        style: { italic: item?.plannedDerived === true },
+      };
+    default:
+      throw new Error(`not a computed field: ${field}`);
+  }
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** True when the clerk typed a value (not our formula) in the due cell: a manual due date. */
+function isManualDue(sheet: SheetData, row: number, col: number): boolean {
+  const value = sheet.rows[row - 1]?.[col - 1] ?? null;
+  if (value === null || (typeof value === "string" && value.trim() === "")) return false;
+  return !sheet.formulas?.has(a1(row, col));
+}
+
+export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
+  const { plan, sheet } = input;
+  const columns: Partial<Record<FieldKey, number>> = { ...plan.header.columns };
+  let next = plan.header.lastColumn + 1;
+  const added: FieldKey[] = [];
+  for (const field of TRACKER_FIELDS) {
+    if (columns[field] === undefined) {
+      columns[field] = next++;
+      added.push(field);
+    }
+  }
+  const owned = [
+    ...new Set([...input.previouslyOwned.filter((f) => columns[f] !== undefined), ...added]),
+  ];
+  const ownedSet = new Set(owned);
+  const lastCol = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
+  const first = plan.header.headerRow + 1;
+  const last = Math.max(plan.lastItemRow, first);
+  const hasItems = plan.items.length > 0;
+
+  const cells: CellSpec[] = [];
+  const columnSpecs: ColumnSpec[] = [];
+  for (const field of added) {
+    const col = columns[field] as number;
+    const computed = COMPUTED_FIELDS.includes(field);
+    cells.push({
+      row: plan.header.headerRow,
+      col,
+      value: TRACKER_HEADERS[field].vi,
+      style:
+        computed && field !== "check" && field !== "due" ? COMPUTED_HEADER_STYLE : HEADER_STYLE,
+    });
+    columnSpecs.push({ col, width: WIDTHS[field] ?? 14 });
+  }
+
+  // Computed cells: every item row, and rows written last time that are no longer items.
+  const byRow = new Map(plan.items.map((i) => [i.row, i]));
+  const diagsByRow = new Map<number, Diagnostic[]>();
+  for (const d of input.diagnostics) {
+    if (d.row === null || d.sheet !== plan.sheet) continue;
+    const list = diagsByRow.get(d.row) ?? [];
+    list.push(d);
+    diagsByRow.set(d.row, list);
+  }
+  const rows = [
+    ...new Set([...plan.items.map((i) => i.row), ...expandRows(input.previousWrittenRows)]),
+  ]
+    .filter((r) => r > plan.header.headerRow)
+    .sort((a, b) => a - b);
+  const writtenRows: number[] = [];
+  const computedOwned = COMPUTED_FIELDS.filter((f) => ownedSet.has(f));
+  for (const row of rows) {
+    const item = byRow.get(row);
+    if (item) writtenRows.push(row);
+    for (const field of computedOwned) {
+      const col = columns[field] as number;
+      if (field === "due" && isManualDue(sheet, row, col)) continue;
+      cells.push(
+        computedCell(field, row, col, item, item ? checkText(diagsByRow.get(row) ?? []) : null),
+      );
+    }
+  }
+
+  const rules = hasItems
+    ? ruleSet(columns, ownedSet, first, last, lastCol, input)
+    : { validations: [], conditionalFormats: [] };
+  const table = hasItems
+    ? tableFor(plan, sheet, columns, first - 1, last, lastCol, input)
+    : { table: null, skipped: null };
+
+  const formats = hasItems ? inputFormats(columns, first, last) : [];
+  const spec: SheetSpec = {
+    ...emptySheet(plan.sheet, "patch"),
+    cells: [...cells, ...formats],
+    columns: columnSpecs,
+    validations: rules.validations,
+    conditionalFormats: rules.conditionalFormats,
+    tables: table.table ? [table.table] : [],
+    remove: input.previousRules,
+  };
+  return {
+    spec,
+    columns,
+    ownedColumns: owned,
+    writtenRows,
+    rules: {
+      validations: rules.validations.map((v) => v.range),
+      conditionalFormats: rules.conditionalFormats.map((c) => ({
+        range: c.range,
+        formula: c.formula,
+      })),
+      tables: table.table ? [table.table.name] : [],
+    },
+    tableSkipped: table.skipped,
+  };
+}
+
+/** Number formats for the clerk's input columns (status, air date, spending): format only. */
+function inputFormats(
+  columns: Partial<Record<FieldKey, number>>,
+  first: number,
+  last: number,
+): CellSpec[] {
+  const out: CellSpec[] = [];
+  const fmt: [FieldKey, string][] = [
+    ["airedOn", DATE_FORMAT],
+    ["spent", VND_FORMAT],
+  ];
+  for (const [field, numFmt] of fmt) {
+    const col = columns[field];
+    if (col === undefined) continue;
+    for (let row = first; row <= last; row++) out.push({ row, col, numFmt });
+  }
+  return out;
+}
+
+function hasForeignValidation(sheet: SheetData, range: Bounds, previous: OwnedRules): boolean {
+  const ours = new Set(previous.validations);
+  return (sheet.validations ?? []).some((v) => {
+    if (ours.has(v)) return false;
+    const b = parseRange(v);
+    return (
+      b !== null &&
+      intersects(b, range) &&
+      !previous.validations.some((o) => {
+        const ob = parseRange(o);
+        return ob !== null && ob.r1 <= b.r1 && ob.c1 <= b.c1 && ob.r2 >= b.r2 && ob.c2 >= b.c2;
+      })
+    );
+  });
+}
+
+function ruleSet(
+  columns: Partial<Record<FieldKey, number>>,
+  owned: ReadonlySet<FieldKey>,
+  first: number,
+  last: number,
+  lastCol: number,
+  input: PlanSheetInput,
+): { validations: ValidationSpec[]; conditionalFormats: ConditionalFormatSpec[] } {
+  const colRange = (f: FieldKey): string | null => {
+    const c = columns[f];
+    return c === undefined ? null : rangeA1(first, c, last, c);
+  };
+  // Rule formulas are relative to the range's top-left cell: "$H5" follows the row, keeps the column.
+  const ref = (f: FieldKey): string => `$${columnLetter(columns[f] as number)}${first}`;
+  const rel = (f: FieldKey): string => `${columnLetter(columns[f] as number)}${first}`;
+  const year = input.planYear;
+  const validations: ValidationSpec[] = [];
+  const add = (field: FieldKey, v: Omit<ValidationSpec, "range">): void => {
+    const range = colRange(field);
+    if (!range) return;
+    const bounds = parseRange(range);
+    // Never stack a rule on a column where the user keeps validations of their own.
+    if (bounds && hasForeignValidation(input.sheet, bounds, input.previousRules)) return;
+    validations.push({ range, ...v });
+  };
+
+  add("status", {
+    type: "list",
+    formulae: [`"${STATUSES.join(",")}"`],
+    allowBlank: true,
+    errorStyle: "stop",
+    errorTitle: "Trạng thái / Status",
+    error: `Chọn trong danh sách: ${STATUSES.join(", ")}. / Choose a status from the list.`,
+  });
+  if (year !== null) {
+    add("airedOn", {
+      type: "date",
+      operator: "between",
+      formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year}-12-31`))],
+      allowBlank: true,
+      errorStyle: "warning",
+      errorTitle: "Ngày phát sóng / Air date",
+      error: `Ngày phát sóng nên trong năm ${year} (dd/mm/yyyy). / The air date should be in ${year} (dd/mm/yyyy).`,
+    });
+    add("period", {
+      type: "list",
+      formulae: [`"${["I", "II", "III", "IV"].map((q) => `Quý ${q}/${year}`).join(",")}"`],
+      allowBlank: true,
+      errorStyle: "warning",
+      errorTitle: "Thời gian / Period",
+      error: `Nên ghi một quý của năm ${year}, ví dụ "Quý II/${year}"; các dạng khác (ngày, tháng) vẫn dùng được. / Prefer a quarter of ${year}, e.g. "Quý II/${year}"; dates and months also work.`,
+    });
+  }
+  add("spent", {
+    type: "decimal",
+    operator: "greaterThanOrEqual",
+    formulae: ["0"],
+    allowBlank: true,
+    errorStyle: "stop",
+    errorTitle: "Kinh phí thực chi / Spent",
+    error: "Nhập số tiền bằng đồng (≥ 0), ví dụ 15000000. / Enter an amount in đồng (≥ 0).",
+  });
+  if (columns.duration !== undefined) {
+    add("duration", {
+      type: "custom",
+      // Text such as "05 phút" is read by the tool and checked in Kiểm tra; a number must be > 0.
+      formulae: [`OR(ISTEXT(${rel("duration")}),${rel("duration")}>0)`],
+      allowBlank: true,
+      errorStyle: "warning",
+      errorTitle: "Thời lượng / Duration",
+      error:
+        'Thời lượng phải lớn hơn 0, ví dụ "05 phút" hoặc 5. / The duration must be above 0, e.g. "05 phút" or 5.',
+    });
+  }
+
+  const rows = rangeA1(first, firstColumn(input.plan), last, lastCol);
+  const due = ref("due");
+  const status = ref("status");
+  const open = `${status}<>"${DONE}",${status}<>"${CANCELLED}"`;
+  const conditionalFormats: ConditionalFormatSpec[] = [];
+  let priority = 1;
+  if (owned.has("check") && columns.check !== undefined) {
+    const check = ref("check");
+    for (const field of [
+      "title",
+      "period",
+      "count",
+      "duration",
+      "budget",
+      "status",
+      "airedOn",
+      "spent",
+      "due",
+    ] as FieldKey[]) {
+      const range = colRange(field);
+      if (!range) continue;
+      conditionalFormats.push({
+        range,
+        formula: `ISNUMBER(SEARCH("${errorMarker(field)}",${check}))`,
+        style: { fill: COLORS.invalidFill, color: COLORS.invalidText, bold: true },
+        priority: priority++,
+        stopIfTrue: false,
+      });
+    }
+  }
+  conditionalFormats.push(
+    {
+      range: rows,
+      formula: `AND(${due}<>"",${due}<${AS_OF_NAME},${open})`,
+      style: { fill: COLORS.overdueFill, color: COLORS.overdueText },
+      priority: priority++,
+      stopIfTrue: false,
+    },
+    {
+      range: rows,
+      formula: `AND(${due}<>"",${due}>=${AS_OF_NAME},${due}<=${AS_OF_NAME}+${DUE_SOON_WINDOW},${open})`,
+      style: { fill: COLORS.dueSoonFill, color: COLORS.dueSoonText },
+      priority: priority++,
+      stopIfTrue: false,
+    },
+    {
+      range: rows,
+      formula: `${status}="${DONE}"`,
+      style: { fill: COLORS.doneFill, color: COLORS.doneText },
+      priority: priority++,
+      stopIfTrue: false,
+    },
+    {
+      range: rows,
+      formula: `${status}="${CANCELLED}"`,
+      style: { color: COLORS.cancelledText },
+      priority: priority++,
+      stopIfTrue: false,
+    },
+  );
+  return { validations, conditionalFormats };
+}
+
+/**
+ * The item block as an Excel table, when Excel would accept it: unique, non-empty, single-line
+ * header texts, no merged cells inside, no table of the user's already there.
+ */
+function tableFor(
+  plan: Plan,
+  sheet: SheetData,
+  columns: Partial<Record<FieldKey, number>>,
+  headerRow: number,
+  last: number,
+  lastCol: number,
+  input: PlanSheetInput,
+): { table: TableSpec | null; skipped: string | null } {
+  const firstCol = firstColumn(plan);
+  const bounds: Bounds = { r1: headerRow, c1: firstCol, r2: last, c2: lastCol };
+  const ours = new Set(input.previousRules.tables);
+  const foreign = (sheet.tables ?? []).find((t) => !ours.has(t.name) && overlaps(t.range, bounds));
+  if (foreign)
+    return {
+      table: null,
+      skipped: `table "${foreign.name}" of the user's already covers the items`,
+    };
+  if ((sheet.merges ?? []).some((m) => overlaps(m, bounds)))
+    return { table: null, skipped: "merged cells inside the item block" };
+
+  const names: string[] = [];
+  const header = new Map(plan.header.headerTexts);
+  for (const [field, col] of Object.entries(columns) as [FieldKey, number][]) {
+    if (!header.has(col)) header.set(col, TRACKER_HEADERS[field].vi);
+  }
+  for (let c = firstCol; c <= lastCol; c++) {
+    const text = header.get(c);
+    if (text === undefined || text.trim() === "")
+      return { table: null, skipped: `empty header cell ${a1(headerRow, c)}` };
+    if (/[\r\n]/.test(text) || text !== text.trim())
+      return { table: null, skipped: `header ${a1(headerRow, c)} has line breaks or edge spaces` };
+    // Excel compares table column names case-insensitively.
+    if (names.some((n) => n.toLowerCase() === text.toLowerCase())) {
+      return { table: null, skipped: `duplicate header "${text}"` };
+    }
+    names.push(text);
+  }
+  const taken = new Set(input.namesInUse.filter((n) => !ours.has(n)).map((n) => n.toLowerCase()));
+  let name = [...ours][0] ?? TABLE_NAME;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${TABLE_NAME}${i}`;
+  return {
+    table: {
+      name,
+      range: rangeA1(headerRow, firstCol, last, lastCol),
+      columns: names,
+      style: "TableStyleLight9",
+    },
+    skipped: null,
+  };
+}
+
+/** The leftmost column of the header row: a plan may start in column B or later. */
+function firstColumn(plan: Plan): number {
+  return Math.min(...plan.header.headerTexts.keys());
+}
+
+function overlaps(range: string, b: Bounds): boolean {
+  const r = parseRange(range);
+  return r !== null && intersects(r, b);
+}

@@ -1,0 +1,23 @@
+/** Colours and formats of the tracker, in one place so both adapters and the PDF agree. */
+export const DATE_FORMAT = "dd/mm/yyyy";
+/** Excel shows the group separator of the user's locale: "15.000.000 đ" on Vietnamese Windows. */
+export const VND_FORMAT = '#,##0 "đ"';
+export const NUMBER_FORMAT = "0.##";
+export const PERCENT_FORMAT = "0%";
+
+export const COLORS = {
+  /** Excel's own "light red fill with dark red text", "yellow fill…", "green fill…". */
+  overdueFill: "FFC7CE",
+  overdueText: "9C0006",
+  dueSoonFill: "FFEB9C",
+  dueSoonText: "9C5700",
+  doneFill: "C6EFCE",
+  doneText: "006100",
+  cancelledText: "808080",
+  invalidFill: "F4B084",
+  invalidText: "C00000",
+  trackerHeader: "FFF2CC",
+  computedHeader: "EDEDED",
+  planHeader: "DDEBF7",
+  title: "1F4E79",
+} as const;

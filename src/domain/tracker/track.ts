@@ -1,0 +1,196 @@
+/**
+ * `track`: from a plan workbook (or a tracker from an earlier run) to the declarative layout of the
+ * tracker. Pure: the shell reads the file and the clock, the adapters apply the layout.
+ */
+import { isoToSerial, type IsoDate } from "../calendar";
+import { a1Abs, sheetRef } from "../cell";
+import { checkWorkbook, type CheckResult } from "../check";
+import { PlanTrackerError } from "../diagnostics";
+import { emptySheet, type CellSpec, type SheetSpec, type WorkbookLayout } from "../layout/spec";
+import {
+  EMPTY_SETTINGS,
+  readSettings,
+  SETTINGS_SHEET,
+  type PlanSettings,
+  type SettingKey,
+} from "../settings";
+import { squash } from "../text";
+import type { WorkbookData } from "../workbookData";
+import {
+  AS_OF_CELL,
+  AS_OF_NAME,
+  compactRows,
+  EMPTY_RULES,
+  FORMAT_VERSION,
+  META_ROWS,
+  META_SHEET,
+  metadataEntries,
+  readMetadata,
+  type TrackerMetadata,
+} from "./metadata";
+import { planSheetLayout } from "./planSheet";
+import { newSettingsSheet, SETTING_CELLS, settingsPatch } from "./settingsSheet";
+import { DATE_FORMAT } from "./styles";
+
+export interface TrackOptions {
+  readonly today: IsoDate;
+  /** --as-of: written into the settings so the workbook's colours use the same date. */
+  readonly asOf?: IsoDate | null;
+  readonly planYear?: number | null;
+  readonly sheet?: string | null;
+  readonly allocationVnd?: number | null;
+  readonly agency?: string | null;
+  readonly toolVersion: string;
+}
+
+export interface TrackResult {
+  readonly layout: WorkbookLayout;
+  readonly check: CheckResult;
+  readonly metadata: TrackerMetadata;
+  /** Why the item block was not made an Excel table, if it was not. */
+  readonly tableSkipped: string | null;
+  readonly settingsCreated: boolean;
+}
+
+/** "Ủy ban nhân dân huyện Ia H'Drai" → "Ia H'Drai": the place for the report's date line. */
+export function placeOf(agency: string | null): string | null {
+  if (!agency) return null;
+  const m = /(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường)\s+(.+)$/iu.exec(squash(agency));
+  return m?.[1]?.trim() ?? null;
+}
+
+function agencyFrom(lines: readonly string[]): string | null {
+  return lines.find((l) => /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b/iu.test(l)) ?? null;
+}
+
+function titleFrom(lines: readonly string[]): string | null {
+  return lines.find((l) => /kế hoạch/iu.test(l)) ?? null;
+}
+
+export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult {
+  const meta = readMetadata(wb.sheets.find((s) => s.name === META_SHEET));
+  if (meta && meta.formatVersion > FORMAT_VERSION) {
+    throw new PlanTrackerError("tracker.newer-format", {
+      vi: `Sổ theo dõi này do một phiên bản mới hơn của công cụ tạo (định dạng ${meta.formatVersion}, phiên bản ${meta.toolVersion}). Cập nhật Plan Tracker rồi chạy lại.`,
+      en: `This tracker was written by a newer version of the tool (format ${meta.formatVersion}, version ${meta.toolVersion}). Update Plan Tracker and run again.`,
+    });
+  }
+  const settingsSheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
+  const settingsRead = settingsSheet ? readSettings(settingsSheet) : null;
+  const overrides: Partial<Record<SettingKey, string | number | null>> = {};
+  if (opts.asOf) overrides.asOf = opts.asOf;
+  if (opts.planYear) overrides.planYear = opts.planYear;
+  if (opts.allocationVnd !== undefined && opts.allocationVnd !== null)
+    overrides.allocationVnd = opts.allocationVnd;
+  if (opts.agency) overrides.agency = opts.agency;
+  const base = settingsRead?.settings ?? EMPTY_SETTINGS;
+  const settings: PlanSettings = {
+    ...base,
+    asOf: opts.asOf ?? base.asOf,
+    planYear: opts.planYear ?? base.planYear,
+    allocationVnd: opts.allocationVnd ?? base.allocationVnd,
+    agency: opts.agency ?? base.agency,
+  };
+
+  const check = checkWorkbook(wb, {
+    today: opts.today,
+    asOf: settings.asOf,
+    planYear: settings.planYear,
+    sheet: opts.sheet ?? null,
+    settings,
+  });
+  const { plan } = check;
+  const planSheet = wb.sheets.find((s) => s.name === plan.sheet);
+  if (!planSheet) throw new Error("checked plan sheet vanished");
+
+  const namesInUse = [
+    ...(wb.definedNames ?? []),
+    ...wb.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
+  ];
+  const planLayout = planSheetLayout({
+    plan,
+    sheet: planSheet,
+    diagnostics: check.diagnostics,
+    planYear: plan.planYear,
+    previouslyOwned: meta?.planSheet === plan.sheet ? meta.ownedColumns : [],
+    previousRules: meta?.planSheet === plan.sheet ? meta.rules : EMPTY_RULES,
+    previousWrittenRows: meta?.planSheet === plan.sheet ? meta.writtenRows : "",
+    namesInUse,
+  });
+
+  // Settings: created once from what the plan says; afterwards only what the user asked to set.
+  let settingsSpec: SheetSpec | null;
+  let asOfRef: string | null;
+  if (!settingsSheet) {
+    const agency = settings.agency ?? agencyFrom(plan.titleLines);
+    settingsSpec = newSettingsSheet({
+      ...settings,
+      planYear: settings.planYear ?? plan.planYear,
+      agency,
+      planTitle: settings.planTitle ?? titleFrom(plan.titleLines),
+      place: settings.place ?? placeOf(agency),
+    });
+    asOfRef = `${sheetRef(SETTINGS_SHEET)}!${a1Abs(SETTING_CELLS.asOf.row, SETTING_CELLS.asOf.col)}`;
+  } else {
+    settingsSpec = settingsPatch(overrides, settingsRead?.cells ?? {});
+    const at = settingsRead?.cells.asOf;
+    asOfRef = at ? `${sheetRef(SETTINGS_SHEET)}!${a1Abs(at.row, at.col)}` : null;
+  }
+
+  const metadata: TrackerMetadata = {
+    formatVersion: FORMAT_VERSION,
+    toolVersion: opts.toolVersion,
+    planSheet: plan.sheet,
+    headerRow: plan.header.headerRow,
+    columns: planLayout.columns,
+    ownedColumns: planLayout.ownedColumns,
+    writtenRows: compactRows(planLayout.writtenRows),
+    rules: planLayout.rules,
+    asOf: check.asOf,
+  };
+
+  const sheets: SheetSpec[] = [planLayout.spec];
+  if (settingsSpec) sheets.push(settingsSpec);
+  sheets.push(metadataSheet(metadata, asOfRef, check.asOf));
+
+  return {
+    layout: {
+      sheets,
+      definedNames: [
+        {
+          name: AS_OF_NAME,
+          formula: `${sheetRef(META_SHEET)}!${a1Abs(AS_OF_CELL.row, AS_OF_CELL.col)}`,
+        },
+      ],
+      fullCalcOnLoad: true,
+    },
+    check,
+    metadata,
+    tableSkipped: planLayout.tableSkipped,
+    settingsCreated: !settingsSheet,
+  };
+}
+
+function metadataSheet(meta: TrackerMetadata, asOfRef: string | null, asOf: IsoDate): SheetSpec {
+  const cells: CellSpec[] = [
+    {
+      row: 1,
+      col: 1,
+      value: "Plan Tracker — dữ liệu nội bộ, không sửa / internal data, do not edit",
+    },
+  ];
+  for (const [key, value] of metadataEntries(meta)) {
+    cells.push({ row: META_ROWS[key], col: 1, value: key });
+    cells.push({ row: META_ROWS[key], col: 2, value });
+  }
+  cells.push({ row: AS_OF_CELL.row, col: 1, value: "asOfEffective" });
+  cells.push({
+    row: AS_OF_CELL.row,
+    col: AS_OF_CELL.col,
+    // The settings' as-of date when the clerk set one, else today: the colours follow the calendar.
+    formula: asOfRef ? `IF(${asOfRef}<>"",${asOfRef},TODAY())` : "TODAY()",
+    result: isoToSerial(asOf),
+    numFmt: DATE_FORMAT,
+  });
+  return { ...emptySheet(META_SHEET, "replace", "veryHidden"), cells };
+}
