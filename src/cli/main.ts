@@ -8,14 +8,7 @@ import { PlanTrackerError, type Lang } from "../domain/diagnostics";
 import { EXIT_USAGE, ExitError } from "./exitError";
 import { processIo, type CliIo } from "./io";
 import { toolVersion } from "./version";
-
-/** Registered but not built yet: say so and exit 2, never pretend to succeed. */
-function notYet(name: string): never {
-  throw new ExitError(EXIT_USAGE, {
-    vi: `Lệnh "${name}" chưa có trong phiên bản này (not available yet).`,
-    en: `The "${name}" command is not available yet in this version.`,
-  });
-}
+import type { TrackArgs } from "./commands/track";
 
 function langOf(cmd: Command): Lang {
   const opts = cmd.optsWithGlobals<{ lang?: string }>();
@@ -91,7 +84,13 @@ export function buildProgram(io: CliIo): Command {
       "--force-lossy",
       "ghi dù mất nội dung exceljs không giữ được / write even if parts would be lost",
     )
-    .action(() => notYet("track"));
+    .option("--force", "ghi đè tệp kết quả đã có / overwrite an existing output")
+    .option("--allocation <VND>", "kinh phí được giao cả năm / yearly allocation")
+    .option("--agency <name>", "cơ quan ban hành / issuing agency")
+    .action(async (plan: string, opts: Omit<TrackArgs, "plan" | "lang">, cmd: Command) => {
+      const { trackCommand } = await import("./commands/track");
+      await trackCommand({ plan, ...opts, lang: langOf(cmd) }, io);
+    });
 
   program
     .command("summary")
@@ -100,14 +99,27 @@ export function buildProgram(io: CliIo): Command {
     .option("--pdf <file>", "tệp PDF")
     .option("--xlsx <file>", "tệp .xlsx")
     .option("--as-of <YYYY-MM-DD>", "ngày tính / evaluation date")
-    .action(() => notYet("summary"));
+    .action(
+      async (
+        tracker: string,
+        opts: { pdf?: string; xlsx?: string; asOf?: string },
+        cmd: Command,
+      ) => {
+        const { summaryCommand } = await import("./commands/summary");
+        await summaryCommand({ tracker, ...opts, lang: langOf(cmd) }, io);
+      },
+    );
 
   program
     .command("rollup")
     .description("tổng hợp nhiều sổ theo dõi / roll up many trackers")
     .argument("<trackers...>", "tracker.xlsx ...")
     .requiredOption("-o, --output <file>", "rollup.xlsx")
-    .action(() => notYet("rollup"));
+    .option("--as-of <YYYY-MM-DD>", "ngày tính chung / common evaluation date")
+    .action(async (trackers: string[], opts: { output: string; asOf?: string }, cmd: Command) => {
+      const { rollupCommand } = await import("./commands/rollup");
+      await rollupCommand({ trackers, ...opts, lang: langOf(cmd) }, io);
+    });
 
   program
     .command("demo")

@@ -35,6 +35,11 @@ export interface PlanContext {
    * formulas, the whole owned column counts as computed.
    */
   readonly dueColumnOwned?: boolean;
+  /**
+   * Read only these rows (the live re-check after an edit): work stays proportional to the edit,
+   * not the sheet. Cross-row rules (duplicates) and section rows above are not consulted then.
+   */
+  readonly onlyRows?: ReadonlySet<number>;
 }
 
 export interface Plan {
@@ -96,7 +101,12 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   let groupPeriod: string | null = null;
   let lastRow = header.headerRow;
 
-  for (let row = header.headerRow + 1; row <= sheet.rows.length; row++) {
+  const rowsToRead = ctx.onlyRows
+    ? [...ctx.onlyRows].filter((r) => r > header.headerRow).sort((a, b) => a - b)
+    : null;
+  const end = rowsToRead ? rowsToRead.length : sheet.rows.length - header.headerRow;
+  for (let k = 0; k < end; k++) {
+    const row = rowsToRead ? (rowsToRead[k] as number) : header.headerRow + 1 + k;
     if (ITEM_FIELDS.every((f) => isBlank(get(row, f)))) continue;
     lastRow = row;
     const titleText = get(row, "title");
@@ -133,7 +143,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       ),
     );
   }
-  if (items.length === 0) {
+  if (items.length === 0 && !rowsToRead) {
     diagnostics.push(
       locate(
         issue("plan.no-items", "error", {
@@ -146,7 +156,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   }
 
   const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
-  diagnostics.push(...crossFieldRules(items, ruleCtx));
+  diagnostics.push(...crossFieldRules(items, ruleCtx, { acrossRows: !rowsToRead }));
 
   return {
     plan: {
@@ -405,6 +415,10 @@ function readItem(
     durationText: isBlank(durationCell) ? null : displayText(durationCell),
     durationMinutes,
     unit: isBlank(get(row, "unit")) ? null : squash(cellText(get(row, "unit"))),
+    unitText: isBlank(get(row, "unit")) ? null : cellText(get(row, "unit")),
+    typeText: isBlank(typeCell) ? null : cellText(typeCell),
+    statusText: isBlank(statusCell) ? null : cellText(statusCell),
+    spentNumber: typeof spentCell === "number" && Number.isFinite(spentCell) ? spentCell : null,
     budgetVnd,
     status,
     airedOn,

@@ -38,6 +38,16 @@ export interface PlanItem {
   readonly dueSoon: boolean;
   /** The period text came from a group row above (e.g. a "Quý II/2023" section row). */
   readonly periodInherited: boolean;
+  /**
+   * The unit and type cells exactly as written: summaries group by these the way Excel's "="
+   * compares (case-insensitive, otherwise exact), so live formulas and the domain agree.
+   */
+  readonly unitText: string | null;
+  readonly typeText: string | null;
+  /** The status cell as written ("đã xong" parses as done, but a formula sees only the text). */
+  readonly statusText: string | null;
+  /** The spending cell when it is a number: what SUM/SUMIFS add up (text is skipped by Excel). */
+  readonly spentNumber: number | null;
   /** Fields whose cell could not be read (errors): the tracker marks these cells. */
   readonly invalidFields: readonly FieldKey[];
 }

@@ -138,7 +138,11 @@ function duplicates(items: readonly PlanItem[], ctx: RuleContext): Diagnostic[] 
   return out;
 }
 
-export function crossFieldRules(items: readonly PlanItem[], ctx: RuleContext): Diagnostic[] {
+export function crossFieldRules(
+  items: readonly PlanItem[],
+  ctx: RuleContext,
+  opts: { acrossRows: boolean } = { acrossRows: true },
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const item of items) {
     // A field the parser already rejected needs fixing first; more findings on it are noise.
@@ -156,6 +160,6 @@ export function crossFieldRules(items: readonly PlanItem[], ctx: RuleContext): D
       );
     }
   }
-  out.push(...duplicates(items, ctx));
+  if (opts.acrossRows) out.push(...duplicates(items, ctx));
   return out;
 }

@@ -5,6 +5,7 @@
 import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import { PlanTrackerError } from "../domain/diagnostics";
+import { inspectPackage, type PackageReport } from "./xlsxPackage";
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP_SIGNATURE = [0x50, 0x4b, 0x05, 0x06];
@@ -99,16 +100,26 @@ export function corruptWorkbook(name: string, err: unknown): PlanTrackerError {
   });
 }
 
-export async function loadXlsx(
-  path: string,
-): Promise<{ workbook: ExcelJS.Workbook; bytes: Buffer }> {
+export interface LoadedXlsx {
+  readonly workbook: ExcelJS.Workbook;
+  readonly bytes: Buffer;
+  /** What the package holds that an exceljs rewrite would lose. */
+  readonly report: PackageReport;
+}
+
+/**
+ * Reads a workbook the way every command must: refuse what is not a safe .xlsx (encrypted, not a
+ * zip, corrupt, a zip bomb, DTDs) before exceljs parses anything.
+ */
+export async function loadXlsx(path: string): Promise<LoadedXlsx> {
   const bytes = await readFileBytes(path);
   assertXlsxBytes(bytes, path);
+  const report = await inspectPackage(bytes, path);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
     throw corruptWorkbook(path, err);
   }
-  return { workbook, bytes };
+  return { workbook, bytes, report };
 }

@@ -25,7 +25,7 @@
  * hang or allocate more than the part itself.
  */
 import * as zlib from "node:zlib";
-import { PlanTrackerError } from "../domain/diagnostics";
+import { PlanTrackerError, type Bilingual } from "../domain/diagnostics";
 import { assertXlsxBytes } from "./readXlsx";
 
 export interface LossyPart {
@@ -46,7 +46,7 @@ export interface PackageReport {
 export interface PackageLimits {
   /** Most zip entries (central-directory records) accepted. */
   maxEntries: number;
-  /** Most bytes all entries may inflate to together. */
+  /** Most bytes all entries may inflate to together (also caps shared-string expansion). */
   maxUncompressedBytes: number;
   /** Smallest compressed/uncompressed ratio accepted for an entry larger than ratioGraceBytes. */
   minInflateRatio: number;
@@ -59,23 +59,23 @@ export interface PackageLimits {
 }
 
 export const DEFAULT_LIMITS: PackageLimits = Object.freeze({
-  // A workbook with 1 000 sheets, each with its rels, drawing, comments and VML, stays far below
-  // this; 20 000 empty entries cost exceljs seconds and memory for nothing (POI's limit is 1000
-  // per... nothing; JSZip has none).
+  // A workbook of 1 000 sheets, each with its rels, drawing, comments and VML, needs ~6 000
+  // entries; 20 000 empty entries only cost exceljs time and memory (JSZip sets no limit).
   maxEntries: 10_000,
-  // Excel's own grid tops out far below this for anything a person edits; exceljs needs several
-  // times the XML size as heap, so past 1 GiB a rewrite would fail anyway (POI: 4 GiB per entry).
+  // exceljs needs several times the XML size as heap, so a package inflating past 1 GiB could
+  // not be rewritten anyway; the corpus's largest real workbook inflates to 60 MB. Also bounds
+  // the text cells may expand to through shared strings (the amplification PoC: 12.6 G chars).
   maxUncompressedBytes: 1024 * 1024 * 1024,
   // POI's ZipSecureFile default is 0.01 (1:100). The corpus holds a valid 57 MB sheet of long
   // repeated strings compressed 1:121 (sheetjs__large_strings.xlsx), so 0.01 would refuse a real
   // workbook. Deflate cannot exceed ~1:1032, which is what bombs use: 1:200 still catches them,
-  // and the absolute limits below bound whatever passes.
+  // and the absolute limits bound whatever passes.
   minInflateRatio: 0.005,
   // Small parts (styles, themes, tiny sheets of empty rows) legitimately compress extremely well;
   // a bomb below 1 MiB costs nothing to inflate.
   ratioGraceBytes: 1024 * 1024,
-  // exceljs materialises every shared string; 100 MiB of XML is ~millions of distinct strings,
-  // far beyond any plan, and 60 MB real-world tables still fit.
+  // exceljs materialises every shared string; 100 MiB of XML is millions of distinct strings,
+  // far beyond any plan (the corpus's largest shared-strings part is 0.5 MB).
   maxSharedStringsBytes: 100 * 1024 * 1024,
   // One part is decoded to a JS string to be checked (V8 caps strings at ~512 M chars); exceljs
   // needs ~10x the XML size as heap to load a sheet, so 256 MiB is already a 2-3 GB load.
@@ -85,7 +85,7 @@ export const DEFAULT_LIMITS: PackageLimits = Object.freeze({
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-type Text = { vi: string; en: string };
+type Text = Bilingual;
 
 function fail(code: string, text: Text): never {
   throw new PlanTrackerError(code, text);
@@ -271,7 +271,8 @@ function entryData(bytes: Uint8Array, dir: Directory, entry: ZipEntry): Uint8Arr
   const nameLen = view.getUint16(at + 26, true);
   const extraLen = view.getUint16(at + 28, true);
   const localName = bytes.subarray(at + 30, at + 30 + nameLen);
-  if (decodeName(localName, view.getUint16(at + 6, true)) !== entry.name)
+  // Decoded with the directory's flags: some writers set the UTF-8 flag in only one header.
+  if (decodeName(localName, entry.flags) !== entry.name)
     zipError(
       `tên mục "${entry.name}" khác nhau giữa mục lục và phần dữ liệu`,
       `entry "${entry.name}" has a different name in its local header`,
@@ -285,8 +286,24 @@ function entryData(bytes: Uint8Array, dir: Directory, entry: ZipEntry): Uint8Arr
   return bytes.subarray(start, start + entry.compressedSize);
 }
 
-/** Entries whose data overlap are either damage or the "overlapping files" zip bomb. */
-function checkOverlaps(bytes: Uint8Array, dir: Directory): void {
+/**
+ * Checks every entry before any is inflated: only stored/deflated and unencrypted data (what
+ * Office writes), each local header where the directory says, and no two entries sharing
+ * bytes (damage, or the "overlapping files" zip bomb that inflates one stream many times).
+ */
+function checkEntries(bytes: Uint8Array, dir: Directory): void {
+  for (const entry of dir.entries) {
+    if ((entry.flags & 0x1) !== 0)
+      zipError(
+        `mục "${entry.name}" được mã hoá kiểu zip (Office không bao giờ ghi như vậy)`,
+        `entry "${entry.name}" uses zip encryption (Office never writes that)`,
+      );
+    if (entry.method !== 0 && entry.method !== 8)
+      zipError(
+        `mục "${entry.name}" dùng kiểu nén ${entry.method} không được hỗ trợ`,
+        `entry "${entry.name}" uses unsupported compression method ${entry.method}`,
+      );
+  }
   const sorted = [...dir.entries].sort((a, b) => a.localOffset - b.localOffset);
   let previousEnd = 0;
   let previous = "";
@@ -326,11 +343,33 @@ function crc32Portable(data: Uint8Array, value = 0): number {
 /** Binary parts above this are inflated as a stream and never held in memory whole. */
 const STREAM_THRESHOLD = 8 * 1024 * 1024;
 
-function badData(entry: ZipEntry, detail?: string): never {
-  return zipError(
-    `dữ liệu nén của mục "${entry.name}" hỏng${detail ? ` (${detail})` : ""}`,
-    `the compressed data of entry "${entry.name}" is damaged${detail ? ` (${detail})` : ""}`,
-  );
+/**
+ * zlib's own message, read structurally: errors from Node's core are not `instanceof` this
+ * realm's Error under jest's VM sandbox (nor in other vm contexts).
+ */
+function zlibDetail(err: unknown): { code: string; message: string } {
+  const e = (typeof err === "object" && err !== null ? err : {}) as Record<string, unknown>;
+  return {
+    code: typeof e.code === "string" ? e.code : "",
+    message: typeof e.message === "string" ? e.message : String(err),
+  };
+}
+
+function oversize(entry: ZipEntry): ZipError {
+  return new ZipError({
+    vi: `mục "${entry.name}" giải nén ra nhiều hơn ${entry.uncompressedSize} byte như khai báo`,
+    en: `entry "${entry.name}" inflates to more than its declared ${entry.uncompressedSize} bytes`,
+  });
+}
+
+function badData(entry: ZipEntry, err: unknown): ZipError {
+  const { code, message } = zlibDetail(err);
+  // Node reports output past maxOutputLength as ERR_BUFFER_TOO_LARGE (a RangeError).
+  if (code === "ERR_BUFFER_TOO_LARGE") return oversize(entry);
+  return new ZipError({
+    vi: `dữ liệu nén của mục "${entry.name}" hỏng (${message})`,
+    en: `the compressed data of entry "${entry.name}" is damaged (${message})`,
+  });
 }
 
 function checkCrc(entry: ZipEntry, actual: number, size: number): void {
@@ -369,12 +408,7 @@ async function inflateEntry(
     // maxOutputLength: a directory that lies about the size cannot make us inflate more.
     out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
   } catch (err) {
-    if (err instanceof RangeError)
-      zipError(
-        `mục "${entry.name}" giải nén ra nhiều hơn ${entry.uncompressedSize} byte như khai báo`,
-        `entry "${entry.name}" inflates to more than its declared ${entry.uncompressedSize} bytes`,
-      );
-    badData(entry, err instanceof Error ? err.message : undefined);
+    throw badData(entry, err);
   }
   checkCrc(entry, crc32(out), out.length);
   return keep ? out : null;
@@ -390,17 +424,12 @@ function inflateStreaming(data: Uint8Array, entry: ZipEntry): Promise<null> {
       if (done) return;
       done = true;
       inflater.destroy();
-      reject(err instanceof ZipError ? err : new ZipError(badDataText(entry, err)));
+      reject(err instanceof ZipError ? err : badData(entry, err));
     };
     inflater.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > entry.uncompressedSize) {
-        stop(
-          new ZipError({
-            vi: `mục "${entry.name}" giải nén ra nhiều hơn ${entry.uncompressedSize} byte như khai báo`,
-            en: `entry "${entry.name}" inflates to more than its declared ${entry.uncompressedSize} bytes`,
-          }),
-        );
+        stop(oversize(entry));
         return;
       }
       crc = crc32(chunk, crc);
@@ -413,19 +442,11 @@ function inflateStreaming(data: Uint8Array, entry: ZipEntry): Promise<null> {
         checkCrc(entry, crc, size);
         resolve(null);
       } catch (err) {
-        reject(err instanceof Error ? err : new Error(String(err)));
+        reject(err instanceof ZipError ? err : badData(entry, err));
       }
     });
     inflater.end(data);
   });
-}
-
-function badDataText(entry: ZipEntry, err: unknown): Text {
-  const detail = err instanceof Error ? ` (${err.message})` : "";
-  return {
-    vi: `dữ liệu nén của mục "${entry.name}" hỏng${detail}`,
-    en: `the compressed data of entry "${entry.name}" is damaged${detail}`,
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -601,17 +622,22 @@ function decodeEntities(s: string): string {
         return '"';
       case "apos":
         return "'";
-      default:
-        return String.fromCodePoint(
-          e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10),
-        );
+      default: {
+        const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        // fromCodePoint throws past U+10FFFF: a crafted &#99999999; must not crash the check.
+        return code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+      }
     }
   });
 }
 
 function decodeXmlBytes(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data);
-  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data);
+  if (data[0] === 0xfe && data[1] === 0xff) {
+    // Node builds with small ICU lack a utf-16be decoder: swap to little-endian instead.
+    const swapped = Buffer.from(data.subarray(0, data.length & ~1));
+    return new TextDecoder("utf-16le").decode(swapped.swap16());
+  }
   return utf8.decode(data);
 }
 
@@ -627,7 +653,7 @@ interface Relationship {
 
 const ATTR_RE_CACHE = new Map<string, RegExp>();
 
-function attrFast(src: string, from: number, to: number, key: string): string | undefined {
+function attr(src: string, from: number, to: number, key: string): string | undefined {
   let re = ATTR_RE_CACHE.get(key);
   if (re === undefined) {
     re = new RegExp(`(?:^|\\s)${key.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
@@ -665,9 +691,9 @@ function parseRels(src: string, source: string): Relationship[] {
   scanXml(src, {
     open(name, s, from, to) {
       if (localName(name) !== "Relationship") return;
-      const type = attrFast(s, from, to, "Type") ?? "";
-      const target = attrFast(s, from, to, "Target") ?? "";
-      const external = (attrFast(s, from, to, "TargetMode") ?? "").toLowerCase() === "external";
+      const type = attr(s, from, to, "Type") ?? "";
+      const target = attr(s, from, to, "Target") ?? "";
+      const external = (attr(s, from, to, "TargetMode") ?? "").toLowerCase() === "external";
       rels.push({
         type: type.slice(type.lastIndexOf("/") + 1),
         target: external ? null : resolveTarget(source, decodeEntities(target)),
@@ -688,11 +714,11 @@ function parseContentTypes(src: string): ContentTypes {
   scanXml(src, {
     open(name, s, from, to) {
       const local = localName(name);
-      const type = (attrFast(s, from, to, "ContentType") ?? "").toLowerCase().trim();
+      const type = (attr(s, from, to, "ContentType") ?? "").toLowerCase().trim();
       if (local === "Default") {
-        defaults.set((attrFast(s, from, to, "Extension") ?? "").toLowerCase(), type);
+        defaults.set((attr(s, from, to, "Extension") ?? "").toLowerCase(), type);
       } else if (local === "Override") {
-        const part = decodeEntities(attrFast(s, from, to, "PartName") ?? "");
+        const part = decodeEntities(attr(s, from, to, "PartName") ?? "");
         overrides.set(part.replace(/^\//, "").toLowerCase(), type);
       }
     },
@@ -743,8 +769,8 @@ function otherOfficeKind(lowerNames: readonly string[]): Text | null {
 
 function notAWorkbook(file: string, kind: Text): never {
   fail("file.corrupt", {
-    vi: `"${file}" là ${kind.vi}, không phải sổ tính Excel (.xlsx), dù tên tệp có đuôi gì. Hãy chọn đúng tệp sổ tính .xlsx; nếu nội dung cần dùng nằm trong tệp này, mở nó bằng đúng chương trình (Word, PowerPoint) hoặc chép dữ liệu sang Excel và lưu thành .xlsx.`,
-    en: `"${file}" is ${kind.en}, not an Excel workbook (.xlsx), whatever its file name says. Choose the right .xlsx workbook; if what you need is in this file, open it with its own program (Word, PowerPoint) or copy the data into Excel and save it as .xlsx.`,
+    vi: `"${file}" là ${kind.vi}, không phải sổ tính Excel (.xlsx), dù tên tệp có đuôi gì. Hãy chọn đúng tệp sổ tính .xlsx; nếu nội dung cần dùng nằm trong tệp này, mở nó bằng chương trình đã tạo ra nó rồi lưu hoặc chép dữ liệu thành sổ tính Excel (.xlsx).`,
+    en: `"${file}" is ${kind.en}, not an Excel workbook (.xlsx), whatever its file name says. Choose the right .xlsx workbook; if what you need is in this file, open it in the program that made it and save or copy the data as an Excel workbook (.xlsx).`,
   });
 }
 
@@ -1047,17 +1073,17 @@ const NUMBER_LITERAL = /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 class Findings {
   private readonly counts = new Map<string, number>();
-  private readonly names = new Map<string, string[]>();
+  private readonly names = new Map<string, Set<string>>();
 
   add(code: string, n = 1): void {
     if (n > 0) this.counts.set(code, (this.counts.get(code) ?? 0) + n);
   }
 
   addName(code: string, name: string): void {
-    const list = this.names.get(code) ?? [];
-    if (!list.includes(name)) list.push(name);
-    this.names.set(code, list);
-    this.counts.set(code, list.length);
+    const set = this.names.get(code) ?? new Set<string>();
+    set.add(name);
+    this.names.set(code, set);
+    this.counts.set(code, set.size);
   }
 
   private merge(code: string, alias: string): void {
@@ -1079,7 +1105,7 @@ class Findings {
     for (const [code, label] of LOSSY_LABELS) {
       const n = this.count(code);
       if (n === 0) continue;
-      const names = this.names.get(code) ?? [];
+      const names = [...(this.names.get(code) ?? [])];
       const shown = names.slice(0, 3).join(", ") + (names.length > 3 ? ", …" : "");
       out.push({ code, ...label(n, shown) });
     }
@@ -1097,8 +1123,8 @@ function scanWorkbook(src: string, found: Findings): void {
     open(qname, s, from, to, selfClosing, after) {
       switch (localName(qname)) {
         case "definedName":
-          if (selfClosing) names.push({ name: attrFast(s, from, to, "name") ?? "", value: "" });
-          else nameOpen = { name: attrFast(s, from, to, "name") ?? "", after };
+          if (selfClosing) names.push({ name: attr(s, from, to, "name") ?? "", value: "" });
+          else nameOpen = { name: attr(s, from, to, "name") ?? "", after };
           break;
         case "workbookProtection":
           // An empty <workbookProtection/> protects nothing, and exceljs dropping it loses nothing.
@@ -1158,7 +1184,7 @@ function scanComments(src: string): string[] {
   scanXml(src, {
     open(qname, s, from, to) {
       if (localName(qname) === "comment") {
-        const ref = attrFast(s, from, to, "ref");
+        const ref = attr(s, from, to, "ref");
         if (ref !== undefined) refs.push(normaliseRef(ref));
       }
     },
@@ -1188,22 +1214,22 @@ function scanWorksheet(src: string, found: Findings, ctx: SheetContext): void {
       const local = localName(qname);
       switch (local) {
         case "row": {
-          const r = attrFast(s, from, to, "r");
+          const r = attr(s, from, to, "r");
           row = r !== undefined ? parseInt(r, 10) : row + 1;
           col = 0;
           break;
         }
         case "c": {
-          const ref = attrFast(s, from, to, "r");
-          if (ref !== undefined) {
-            const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
+          // Positions matter only to match comments; cells may omit r= (Open XML SDK output).
+          if (ctx.wanted !== null && ctx.wanted.size > 0) {
+            const ref = attr(s, from, to, "r");
+            const m = ref !== undefined ? /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(ref) : null;
             col = m ? columnIndex(m[1] ?? "") : col + 1;
-          } else col++;
-          if (ctx.wanted !== null && ctx.wanted.size > 0)
             ctx.wanted.delete(
               ref !== undefined ? normaliseRef(ref) : `${columnLetters(col)}${row}`,
             );
-          sstCell = !selfClosing && attrFast(s, from, to, "t") === "s";
+          }
+          sstCell = !selfClosing && attr(s, from, to, "t") === "s";
           break;
         }
         case "v":
@@ -1230,14 +1256,14 @@ function scanWorksheet(src: string, found: Findings, ctx: SheetContext): void {
           break;
         case "oleObject":
           // Excel 2010+ writes each object twice (mc:Choice and mc:Fallback): count shapes.
-          oleShapes.add(attrFast(s, from, to, "shapeId") ?? String(oleShapes.size));
+          oleShapes.add(attr(s, from, to, "shapeId") ?? String(oleShapes.size));
           break;
         case "sparklineGroup":
           found.add("sparkline");
           break;
         case "dataValidation":
           if (prefixOf(qname) === "x14") found.add("x14-data-validation");
-          else dvType = selfClosing ? null : (attrFast(s, from, to, "type") ?? "none");
+          else dvType = selfClosing ? null : (attr(s, from, to, "type") ?? "none");
           break;
         case "formula1":
         case "formula2":
@@ -1247,8 +1273,8 @@ function scanWorksheet(src: string, found: Findings, ctx: SheetContext): void {
           // exceljs re-creates x14 data bars that extend a main rule (no priority of their own);
           // x14-only rules (other types, or with their own priority) are dropped.
           if (prefixOf(qname) === "x14") {
-            const type = attrFast(s, from, to, "type");
-            if (type !== "dataBar" || attrFast(s, from, to, "priority") !== undefined)
+            const type = attr(s, from, to, "type");
+            if (type !== "dataBar" || attr(s, from, to, "priority") !== undefined)
               found.add("x14-conditional-format");
           }
           break;
@@ -1315,7 +1341,7 @@ function scanDrawing(src: string, found: Findings): void {
 
 /** VML is HTML-like (Excel writes unclosed <br>): scan it with patterns, not the tokenizer. */
 function scanVml(src: string, found: Findings): void {
-  for (const m of src.matchAll(/<x:ClientData\s[^>]*ObjectType\s*=\s*["'](\w+)["']/gi)) {
+  for (const m of src.matchAll(/<x:ClientData\s[^>]{0,2000}?ObjectType\s*=\s*["'](\w+)["']/gi)) {
     if (VML_FORM_CONTROLS.has((m[1] ?? "").toLowerCase())) found.add("vml-control");
   }
 }
@@ -1382,6 +1408,13 @@ export async function inspectPackage(
       en: `its content inflates to ${mib(declared)} (at most ${mib(limits.maxUncompressedBytes)})`,
     });
 
+  try {
+    checkEntries(bytes, dir);
+  } catch (err) {
+    if (err instanceof ZipError) corrupt(name, err.text);
+    throw err;
+  }
+
   let inflated = 0;
   const read = async (entry: ZipEntry, keep: boolean): Promise<string | null> => {
     let data: Uint8Array | null;
@@ -1442,13 +1475,6 @@ export async function inspectPackage(
     else if (isXmlPart(lower, type)) checkXmlSize(entry, limits.maxSheetXmlBytes, xmlPart);
   }
 
-  try {
-    checkOverlaps(bytes, dir);
-  } catch (err) {
-    if (err instanceof ZipError) corrupt(name, err.text);
-    throw err;
-  }
-
   // Relationships first: they say which part is the workbook and which comments go where.
   const done = new Set<string>(["[content_types].xml"]);
   const rels = new Map<string, Relationship[]>();
@@ -1475,6 +1501,11 @@ export async function inspectPackage(
   const mainType = typeOf(main);
   if (/wordprocessingml|ms-word/.test(mainType))
     notAWorkbook(name, { vi: "tài liệu Word (.docx)", en: "a Word document (.docx)" });
+  if (/^application\/vnd\.ms-excel\.[\w.]*binary/.test(mainType))
+    notAWorkbook(name, {
+      vi: "sổ tính nhị phân Excel (.xlsb)",
+      en: "a binary Excel workbook (.xlsb)",
+    });
   if (/presentationml|ms-powerpoint/.test(mainType))
     notAWorkbook(name, {
       vi: "bản trình chiếu PowerPoint (.pptx)",

@@ -113,16 +113,6 @@ describe("bad input: exit 2 and one clear sentence, never a stack trace", () => 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(pattern);
   });
-
-  it.each([["summary"], ["rollup"]])(
-    "%s is registered but says it is not available yet",
-    async (name) => {
-      const args = name === "rollup" ? [name, "a.xlsx", "-o", "r.xlsx"] : [name, "a.xlsx"];
-      const r = await cli([...args, "--lang", "en"]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/not available yet/);
-    },
-  );
 });
 
 describe("the real bin", () => {

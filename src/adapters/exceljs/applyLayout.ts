@@ -14,6 +14,7 @@ import type {
   ValidationSpec,
   WorkbookLayout,
 } from "../../domain/layout/spec";
+import { serialToDate } from "./cellValue";
 
 function argb(rgb: string): string {
   return `FF${rgb.toUpperCase()}`;
@@ -53,6 +54,12 @@ function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
   } else if (spec.value !== undefined) {
     // A string is always stored as text: "=HYPERLINK(…)" typed by a user stays inert.
     cell.value = spec.value;
+  }
+  if (spec.numFmt !== undefined || spec.style) {
+    // exceljs shares ONE style object between all cells loaded with the same style id: setting
+    // numFmt or font on this cell would restyle the user's other cells. Give it its own copy
+    // first (the setters below replace nested objects, they never mutate them).
+    cell.style = { ...cell.style };
   }
   if (spec.numFmt !== undefined) cell.numFmt = spec.numFmt;
   if (spec.style) applyStyle(cell, spec.style);
@@ -100,12 +107,21 @@ function removeValidations(ws: ExcelJS.Worksheet, ranges: readonly string[]): vo
   }
 }
 
+/**
+ * exceljs writes a date rule's formulae as `dateToExcel(new Date(f))`: a serial given as text
+ * ("44927") would become the year 44927. Hand it the Date of a serial; keep anything else as is.
+ */
+function validationFormulae(v: ValidationSpec): (string | Date)[] {
+  if (v.type !== "date") return [...v.formulae];
+  return v.formulae.map((f) => (/^\d+(\.\d+)?$/.test(f) ? serialToDate(Number(f)) : f));
+}
+
 function addValidation(ws: ExcelJS.Worksheet, v: ValidationSpec): void {
   const model = validationsModel(ws);
   model[v.range] = {
     type: v.type,
     allowBlank: v.allowBlank,
-    formulae: [...v.formulae],
+    formulae: validationFormulae(v),
     ...(v.operator ? { operator: v.operator } : {}),
     showErrorMessage: true,
     errorStyle: v.errorStyle,
@@ -174,6 +190,10 @@ function addTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
     for (let c = Number(tl.col); c <= Number(br.col); c++) row.push(ws.getCell(r, c).value);
     rows.push(row);
   }
+  // exceljs also writes the column names into the header cells: keep the user's own header values
+  // (rich text keeps its formatting; the layout guarantees their text equals the names).
+  const headers: ExcelJS.CellValue[] = [];
+  for (let c = Number(tl.col); c <= Number(br.col); c++) headers.push(ws.getCell(tl.row, c).value);
   ws.addTable({
     name: t.name,
     displayName: t.name,
@@ -183,6 +203,10 @@ function addTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
     style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: t.columns.map((name) => ({ name, filterButton: true })),
     rows,
+  });
+  headers.forEach((value, i) => {
+    if (value !== null && typeof value === "object")
+      ws.getCell(tl.row, Number(tl.col) + i).value = value;
   });
 }
 

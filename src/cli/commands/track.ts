@@ -98,6 +98,7 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
     progress.step("đọc / reading");
     const bytes = await readFileBytes(input);
     assertXlsxBytes(bytes, args.plan);
+    // Refuse a lossy rewrite before exceljs parses anything: it is about the file, not the plan.
     const report = await inspectPackage(bytes, args.plan);
     if (report.lossy.length > 0 && !args.forceLossy) throw lossyRefusal(args.plan, report.lossy);
     const workbook = new ExcelJS.Workbook();

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../diagnostics";
 import {
   COMPUTED_FIELDS,
   FIELD_LABELS,
+  PLAN_FIELDS,
   TRACKER_FIELDS,
   TRACKER_HEADERS,
   type FieldKey,
@@ -86,6 +87,14 @@ const WIDTHS: Partial<Record<FieldKey, number>> = {
 export function checkText(diags: readonly Diagnostic[]): string | null {
   const lines = diags
     .filter((d) => d.severity !== "info")
+    // Errors first, then by field and code, never by column: a tracker column the first run adds
+    // must not reorder the text on the next run (idempotence).
+    .sort(
+      (a, b) =>
+        (a.severity === "error" ? 0 : 1) - (b.severity === "error" ? 0 : 1) ||
+        fieldRank(a.field) - fieldRank(b.field) ||
+        a.code.localeCompare(b.code),
+    )
     .map((d) => {
       const label = d.field ? FIELD_LABELS[d.field].vi : "";
       const tag = d.severity === "error" ? "LỖI" : "CẢNH BÁO";
@@ -95,6 +104,12 @@ export function checkText(diags: readonly Diagnostic[]): string | null {
   if (lines.length === 0) return null;
   const joined = lines.join("\n");
   return joined.length > 2000 ? `${joined.slice(0, 1999)}…` : joined;
+}
+
+const FIELD_ORDER: readonly FieldKey[] = [...PLAN_FIELDS, ...TRACKER_FIELDS];
+
+function fieldRank(field: FieldKey | null): number {
+  return field === null ? -1 : FIELD_ORDER.indexOf(field);
 }
 
 /** The marker the Kiểm tra text carries for an error on a field; the invalid-cell rule finds it. */
@@ -166,7 +181,9 @@ function isManualDue(sheet: SheetData, row: number, col: number): boolean {
 export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
   const { plan, sheet } = input;
   const columns: Partial<Record<FieldKey, number>> = { ...plan.header.columns };
-  let next = plan.header.lastColumn + 1;
+  // Right of the header AND of anything the user keeps under it (a column without a header, a
+  // cell holding only spaces): the tool's columns never land on the user's cells.
+  let next = Math.max(plan.header.lastColumn, lastUsedColumn(sheet, plan.header.headerRow)) + 1;
   const added: FieldKey[] = [];
   for (const field of TRACKER_FIELDS) {
     if (columns[field] === undefined) {
@@ -199,32 +216,19 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
   }
 
   // Computed cells: every item row, and rows written last time that are no longer items.
-  const byRow = new Map(plan.items.map((i) => [i.row, i]));
-  const diagsByRow = new Map<number, Diagnostic[]>();
-  for (const d of input.diagnostics) {
-    if (d.row === null || d.sheet !== plan.sheet) continue;
-    const list = diagsByRow.get(d.row) ?? [];
-    list.push(d);
-    diagsByRow.set(d.row, list);
-  }
   const rows = [
     ...new Set([...plan.items.map((i) => i.row), ...expandRows(input.previousWrittenRows)]),
-  ]
-    .filter((r) => r > plan.header.headerRow)
-    .sort((a, b) => a - b);
-  const writtenRows: number[] = [];
-  const computedOwned = COMPUTED_FIELDS.filter((f) => ownedSet.has(f));
-  for (const row of rows) {
-    const item = byRow.get(row);
-    if (item) writtenRows.push(row);
-    for (const field of computedOwned) {
-      const col = columns[field] as number;
-      if (field === "due" && isManualDue(sheet, row, col)) continue;
-      cells.push(
-        computedCell(field, row, col, item, item ? checkText(diagsByRow.get(row) ?? []) : null),
-      );
-    }
-  }
+  ].filter((r) => r > plan.header.headerRow);
+  const computed = computedCells({
+    rows,
+    items: plan.items,
+    diagnostics: input.diagnostics,
+    sheet,
+    columns,
+    owned: ownedSet,
+  });
+  cells.push(...computed.cells);
+  const writtenRows = computed.writtenRows;
 
   const rules = hasItems
     ? ruleSet(columns, ownedSet, first, last, lastCol, input)
@@ -233,7 +237,7 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
     ? tableFor(plan, sheet, columns, first - 1, last, lastCol, input)
     : { table: null, skipped: null };
 
-  const formats = hasItems ? inputFormats(columns, first, last) : [];
+  const formats = hasItems ? inputFormats(columns, ownedSet, first, last) : [];
   const spec: SheetSpec = {
     ...emptySheet(plan.sheet, "patch"),
     cells: [...cells, ...formats],
@@ -260,9 +264,71 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
   };
 }
 
-/** Number formats for the clerk's input columns (status, air date, spending): format only. */
+export interface ComputedInput {
+  /** Rows to write: items get their values; other rows are cleared. */
+  readonly rows: readonly number[];
+  readonly items: readonly PlanItem[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sheet: SheetData;
+  readonly columns: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly owned: ReadonlySet<FieldKey>;
+}
+
+/**
+ * The tool's computed cells (due date, Kiểm tra, values) for some rows: the whole item block when
+ * converting, only the edited rows in the live re-check. A due date the clerk typed is kept.
+ */
+export function computedCells(input: ComputedInput): { cells: CellSpec[]; writtenRows: number[] } {
+  const byRow = new Map(input.items.map((i) => [i.row, i]));
+  const diagsByRow = new Map<number, Diagnostic[]>();
+  for (const d of input.diagnostics) {
+    if (d.row === null || d.sheet !== input.sheet.name) continue;
+    const list = diagsByRow.get(d.row) ?? [];
+    list.push(d);
+    diagsByRow.set(d.row, list);
+  }
+  const cells: CellSpec[] = [];
+  const writtenRows: number[] = [];
+  const computedOwned = COMPUTED_FIELDS.filter(
+    (f) => input.owned.has(f) && input.columns[f] !== undefined,
+  );
+  for (const row of [...input.rows].sort((a, b) => a - b)) {
+    const item = byRow.get(row);
+    if (item) writtenRows.push(row);
+    for (const field of computedOwned) {
+      const col = input.columns[field] as number;
+      if (field === "due" && isManualDue(input.sheet, row, col)) continue;
+      cells.push(
+        computedCell(field, row, col, item, item ? checkText(diagsByRow.get(row) ?? []) : null),
+      );
+    }
+  }
+  return { cells, writtenRows };
+}
+
+/** The last column holding any value (even blank text) from `fromRow` down. */
+function lastUsedColumn(sheet: SheetData, fromRow: number): number {
+  let last = 0;
+  for (let r = fromRow; r <= sheet.rows.length; r++) {
+    const row = sheet.rows[r - 1] ?? [];
+    for (let c = row.length; c > last; c--) {
+      const v = row[c - 1];
+      if (v !== null && v !== undefined) {
+        last = c;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/**
+ * Number formats for the clerk's input columns (air date, spending): format only, and only in
+ * columns the tool added. A column the user already had keeps the user's own formats.
+ */
 function inputFormats(
   columns: Partial<Record<FieldKey, number>>,
+  owned: ReadonlySet<FieldKey>,
   first: number,
   last: number,
 ): CellSpec[] {
@@ -273,7 +339,7 @@ function inputFormats(
   ];
   for (const [field, numFmt] of fmt) {
     const col = columns[field];
-    if (col === undefined) continue;
+    if (col === undefined || !owned.has(field)) continue;
     for (let row = first; row <= last; row++) out.push({ row, col, numFmt });
   }
   return out;
@@ -467,6 +533,11 @@ function tableFor(
     const text = header.get(c);
     if (text === undefined || text.trim() === "")
       return { table: null, skipped: `empty header cell ${a1(headerRow, c)}` };
+    // A table's header cells are text: making one would turn the user's number, date or formula
+    // into a string (and Excel repairs a table whose header cell is not text).
+    const raw = sheet.rows[headerRow - 1]?.[c - 1] ?? null;
+    if (raw !== null && (typeof raw !== "string" || sheet.formulas?.has(a1(headerRow, c))))
+      return { table: null, skipped: `header ${a1(headerRow, c)} is not plain text` };
     if (/[\r\n]/.test(text) || text !== text.trim())
       return { table: null, skipped: `header ${a1(headerRow, c)} has line breaks or edge spaces` };
     // Excel compares table column names case-insensitively.

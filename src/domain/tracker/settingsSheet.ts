@@ -190,7 +190,7 @@ export function newSettingsSheet(settings: PlanSettings): SheetSpec {
 
 /** Values the user asked to set on an existing sheet (e.g. --as-of), at the cells they live in. */
 export function settingsPatch(
-  overrides: Partial<Record<SettingKey, string | number   | null>>,
+  overrides: Partial<Record<SettingKey, string | number | null>>,
   cells: Readonly<Partial<Record<SettingKey, { row: number; col: number }>>>,
 ): SheetSpec | null {
   const specs: CellSpec[] = [];

@@ -29,6 +29,8 @@ import {
   type TrackerMetadata,
 } from "./metadata";
 import { planSheetLayout } from "./planSheet";
+import { trackerRefs } from "../summary/sheetRefs";
+import { summarySheets } from "../summary/summaryWorkbook";
 import { newSettingsSheet, SETTING_CELLS, settingsPatch } from "./settingsSheet";
 import { DATE_FORMAT } from "./styles";
 
@@ -149,9 +151,23 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     asOf: check.asOf,
   };
 
+  const allocationAt = settingsSheet
+    ? settingsRead?.cells.allocationVnd
+    : SETTING_CELLS.allocationVnd;
+  const refs = trackerRefs(
+    plan.sheet,
+    planLayout.columns,
+    plan.header.headerRow + 1,
+    plan.lastItemRow,
+    allocationAt
+      ? `${sheetRef(SETTINGS_SHEET)}!${a1Abs(allocationAt.row, allocationAt.col)}`
+      : null,
+    AS_OF_NAME,
+  );
+  const summaries = summarySheets(check, refs, settings.planTitle ?? titleFrom(plan.titleLines));
   const sheets: SheetSpec[] = [planLayout.spec];
   if (settingsSpec) sheets.push(settingsSpec);
-  sheets.push(metadataSheet(metadata, asOfRef, check.asOf));
+  sheets.push(summaries.budget, summaries.progress, metadataSheet(metadata, asOfRef, check.asOf));
 
   return {
     layout: {

@@ -1,0 +1,335 @@
+/**
+ * Applies a WorkbookLayout to the open workbook with Office.js, in one batch (one sync) unless the
+ * payload would pass Excel on the web's 5 MB request limit, when it is split into chunks. Like the
+ * exceljs adapter it holds no business rules: values, formulas, rules and sheets come from the
+ * layout. Events are off during the tool's own writes so the live check does not re-trigger.
+ */
+import { columnLetter } from "../../domain/cell";
+import type {
+  ConditionalFormatSpec,
+  PageSetupSpec,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+  WorkbookLayout,
+} from "../../domain/layout/spec";
+import { columnRuns, styleRuns, wholeBlock } from "./cellWrites";
+import type { RequirementCheck } from "./requirements";
+
+/** Stay well under the 5 MB request limit of Excel on the web (JSON overhead, headers). */
+export const CHUNK_BYTES = 3_500_000;
+
+export interface ApplyOptions {
+  readonly features: RequirementCheck["features"];
+  /** Tables already on the plan sheet that the tool owns, with their current ranges. */
+  readonly ownTables?: ReadonlyMap<string, string>;
+  /** Sheets that exist now (from the read), so "create-if-missing" and "replace" know. */
+  readonly existingSheets: ReadonlySet<string>;
+  /** The sheet to leave active (never hide the active sheet). */
+  readonly activeSheet: string;
+  /** Conditional formats the tool wrote before, as Office.js loaded them: to delete. */
+  readonly staleConditionalFormats?: readonly Excel.ConditionalFormat[];
+}
+
+type Op = (ctx: Excel.RequestContext) => void;
+/** An operation and the bytes it adds to the request (its written values dominate). */
+type SizedOp = { readonly run: Op; readonly bytes: number };
+const SMALL = 200;
+
+/** Office.js colours are "#RRGGBB". */
+const hex = (rgb: string): string => `#${rgb}`;
+
+/** Excel column width in points for a width in characters (default 8.43 chars = 48 pt). */
+const widthPoints = (chars: number): number => Math.round(chars * 5.7 * 100) / 100;
+
+function styleOps(
+  sheet: string,
+  address: string,
+  style: NonNullable<SheetSpec["cells"][number]["style"]>,
+): Op {
+  return (ctx) => {
+    const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
+    if (style.bold !== undefined) range.format.font.bold = style.bold;
+    if (style.italic !== undefined) range.format.font.italic = style.italic;
+    if (style.size !== undefined) range.format.font.size = style.size;
+    if (style.color !== undefined) range.format.font.color = hex(style.color);
+    if (style.fill !== undefined) range.format.fill.color = hex(style.fill);
+    if (style.wrap !== undefined) range.format.wrapText = style.wrap;
+    if (style.align !== undefined)
+      range.format.horizontalAlignment =
+        style.align === "center" ? "Center" : style.align === "right" ? "Right" : "Left";
+    if (style.valign !== undefined)
+      range.format.verticalAlignment =
+        style.valign === "middle" ? "Center" : style.valign === "top" ? "Top" : "Bottom";
+    if (style.border) {
+      for (const edge of [
+        "EdgeTop",
+        "EdgeBottom",
+        "EdgeLeft",
+        "EdgeRight",
+        "InsideHorizontal",
+        "InsideVertical",
+      ] as const) {
+        const b = range.format.borders.getItem(edge);
+        b.style = "Continuous";
+        b.color = "#A6A6A6";
+      }
+    }
+  };
+}
+
+function validationOp(sheet: string, v: ValidationSpec): Op {
+  return (ctx) => {
+    const dv = ctx.workbook.worksheets.getItem(sheet).getRange(v.range).dataValidation;
+    dv.clear();
+    const f = (i: number): string => `=${v.formulae[i] ?? ""}`;
+    const operator = (v.operator ?? "between").replace(/^./, (c) =>
+      c.toUpperCase(),
+    ) as Excel.DataValidationOperator;
+    const basic = {
+      formula1: f(0),
+      ...(v.formulae[1] !== undefined ? { formula2: f(1) } : {}),
+      operator,
+    };
+    switch (v.type) {
+      case "list":
+        // The source is a quoted list "a,b,c" in the layout; Office.js wants it without quotes.
+        dv.rule = {
+          list: { inCellDropDown: true, source: (v.formulae[0] ?? "").replace(/^"|"$/g, "") },
+        };
+        break;
+      case "date":
+        dv.rule = { date: basic };
+        break;
+      case "decimal":
+        dv.rule = { decimal: basic };
+        break;
+      case "whole":
+        dv.rule = { wholeNumber: basic };
+        break;
+      case "custom":
+        dv.rule = { custom: { formula: f(0) } };
+        break;
+    }
+    dv.ignoreBlanks = v.allowBlank;
+    dv.errorAlert = {
+      showAlert: true,
+      style:
+        v.errorStyle === "stop" ? "Stop" : v.errorStyle === "warning" ? "Warning" : "Information",
+      title: v.errorTitle,
+      message: v.error,
+    };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: v.promptTitle ?? "", message: v.prompt };
+  };
+}
+
+function conditionalFormatOp(sheet: string, cf: ConditionalFormatSpec): Op {
+  return (ctx) => {
+    const format = ctx.workbook.worksheets
+      .getItem(sheet)
+      .getRange(cf.range)
+      .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+    format.custom.rule.formula = `=${cf.formula}`;
+    if (cf.style.fill) format.custom.format.fill.color = hex(cf.style.fill);
+    if (cf.style.color) format.custom.format.font.color = hex(cf.style.color);
+    if (cf.style.bold) format.custom.format.font.bold = true;
+    format.priority = cf.priority - 1;
+    format.stopIfTrue = cf.stopIfTrue;
+  };
+}
+
+function tableOps(sheet: string, t: TableSpec, opts: ApplyOptions): Op[] {
+  const current = opts.ownTables?.get(t.name);
+  if (current !== undefined && sameRange(current, t.range)) return [];
+  return [
+    (ctx) => {
+      const tables = ctx.workbook.tables;
+      if (current !== undefined) {
+        const existing = tables.getItem(t.name);
+        if (opts.features.tableResize) {
+          existing.resize(t.range);
+          return;
+        }
+        existing.convertToRange();
+      }
+      const table = tables.add(`'${sheet.replace(/'/g, "''")}'!${t.range}`, true);
+      table.name = t.name;
+      table.style = t.style;
+      table.showFilterButton = true;
+    },
+  ];
+}
+
+function sameRange(a: string, b: string): boolean {
+  const strip = (s: string): string => s.replace(/^.*!/, "").replace(/\$/g, "").toUpperCase();
+  return strip(a) === strip(b);
+}
+
+function pageSetupOp(sheet: string, p: PageSetupSpec): Op {
+  return (ctx) => {
+    const layout = ctx.workbook.worksheets.getItem(sheet).pageLayout;
+    layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    if (p.header)
+      layout.headersFooters.defaultForAllPages.centerHeader = p.header.replace(/&/g, "&&");
+  };
+}
+
+/** Every operation of the layout, in the order they must run. */
+export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[] {
+  const ops: SizedOp[] = [];
+  const hide: SizedOp[] = [];
+  const small = (run: Op): SizedOp => ({ run, bytes: SMALL });
+  for (const spec of layout.sheets) {
+    const exists = opts.existingSheets.has(spec.name);
+    if (spec.mode === "create-if-missing" && exists) continue;
+    if (spec.mode === "replace" && exists) {
+      ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).delete()));
+    }
+    if (spec.mode !== "patch")
+      ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
+    ops.push(...sheetOps(spec, opts));
+    if (spec.state === "veryHidden" && spec.name !== opts.activeSheet) {
+      hide.push(
+        small((ctx) => {
+          ctx.workbook.worksheets.getItem(spec.name).visibility = "VeryHidden";
+        }),
+      );
+    }
+  }
+  for (const name of layout.definedNames) {
+    ops.push(small((ctx) => ctx.workbook.names.getItemOrNullObject(name.name).delete()));
+    ops.push(small((ctx) => void ctx.workbook.names.add(name.name, `=${name.formula}`)));
+  }
+  return [...ops, ...hide];
+}
+
+function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
+  const sized: SizedOp[] = [];
+  const ops = {
+    push: (...run: Op[]): void => void sized.push(...run.map((r) => ({ run: r, bytes: SMALL }))),
+  };
+  const big = (run: Op, payload: unknown): void =>
+    void sized.push({ run, bytes: JSON.stringify(payload).length + SMALL });
+  const name = spec.name;
+  const sheet = (ctx: Excel.RequestContext): Excel.Worksheet =>
+    ctx.workbook.worksheets.getItem(name);
+
+  if (spec.mode === "patch") {
+    for (const range of spec.remove?.validations ?? [])
+      ops.push((ctx) => sheet(ctx).getRange(range).dataValidation.clear());
+    for (const cf of opts.staleConditionalFormats ?? []) ops.push(() => cf.delete());
+    for (const run of columnRuns(spec.cells)) {
+      const rows =
+        Number(/(\d+)$/.exec(run.address)?.[1]) - Number(/^[A-Z]+(\d+)/.exec(run.address)?.[1]) + 1;
+      const numberFormat =
+        run.numFmt === undefined
+          ? null
+          : Array.from({ length: rows }, () => [run.numFmt as string]);
+      big(
+        (ctx) => {
+          const range = sheet(ctx).getRange(run.address);
+          if (run.formulas) range.formulas = run.formulas;
+          if (numberFormat) range.numberFormat = numberFormat;
+        },
+        [run.formulas, numberFormat],
+      );
+      if (run.style) ops.push(styleOps(name, run.address, run.style));
+    }
+  } else {
+    const block = wholeBlock(spec.cells);
+    if (block) {
+      big((ctx) => {
+        const range = sheet(ctx).getRange(block.address);
+        range.formulas = block.formulas;
+        range.numberFormat = block.numberFormat;
+      }, block);
+    }
+    for (const s of styleRuns(spec.cells)) ops.push(styleOps(name, s.address, s.style));
+  }
+  for (const c of spec.columns) {
+    ops.push((ctx) => {
+      const col = sheet(ctx).getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`);
+      if (c.width !== undefined) col.format.columnWidth = widthPoints(c.width);
+      if (c.hidden !== undefined) col.columnHidden = c.hidden;
+    });
+  }
+  for (const m of spec.merges) ops.push((ctx) => sheet(ctx).getRange(m).merge(false));
+  for (const v of spec.validations) ops.push(validationOp(name, v));
+  for (const cf of spec.conditionalFormats) ops.push(conditionalFormatOp(name, cf));
+  for (const t of spec.tables) ops.push(...tableOps(name, t, opts));
+  for (const chart of spec.charts) {
+    ops.push((ctx) => {
+      const c = sheet(ctx).charts.add(
+        chart.type === "barClustered"
+          ? Excel.ChartType.barClustered
+          : Excel.ChartType.columnClustered,
+        sheet(ctx).getRange(chart.dataRange),
+        chart.seriesBy === "rows" ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns,
+      );
+      c.name = chart.name;
+      c.title.text = chart.title;
+      c.setPosition(chart.anchor.from, chart.anchor.to);
+    });
+  }
+  if (spec.freeze) {
+    const { rows, cols } = spec.freeze;
+    ops.push((ctx) =>
+      sheet(ctx).freezePanes.freezeAt(
+        sheet(ctx).getRange(`A1:${columnLetter(Math.max(cols, 1))}${Math.max(rows, 1)}`),
+      ),
+    );
+  }
+  if (spec.pageSetup && opts.features.pageLayout) ops.push(pageSetupOp(name, spec.pageSetup));
+  if (spec.tabColor) ops.push((ctx) => void (sheet(ctx).tabColor = hex(spec.tabColor as string)));
+  return sized;
+}
+
+/** Splits operations into requests of at most `limit` bytes each (an oversized op goes alone). */
+export function chunkOps<T extends { bytes: number }>(ops: readonly T[], limit: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const op of ops) {
+    if (current.length > 0 && bytes + op.bytes > limit) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += op.bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Runs the operations: one sync when the layout is small, more when its payload would pass the
+ * per-request limit. Events are switched off for the tool's own writes and back on at the end.
+ */
+export async function applyLayoutOffice(
+  context: Excel.RequestContext,
+  layout: WorkbookLayout,
+  opts: ApplyOptions,
+): Promise<{ syncs: number }> {
+  const chunks = chunkOps(layoutOps(layout, opts), CHUNK_BYTES);
+  context.runtime.enableEvents = false;
+  context.application.suspendApiCalculationUntilNextSync();
+  let syncs = 0;
+  try {
+    for (const [i, chunk] of chunks.entries()) {
+      for (const op of chunk) op.run(context);
+      if (i === chunks.length - 1) context.runtime.enableEvents = true;
+      // Each chunk is one request under the 5 MB limit of Excel on the web; a small layout is one.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate chunking by payload size
+      await context.sync();
+      syncs++;
+    }
+  } catch (err) {
+    context.runtime.enableEvents = true;
+    await context.sync().catch(() => undefined);
+    throw err;
+  }
+  return { syncs };
+}

@@ -1,0 +1,63 @@
+/** `plan-tracker rollup <tracker.xlsx...> -o rollup.xlsx [--as-of]` */
+import { basename, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { checkWorkbook } from "../../domain/check";
+import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
+import {
+  rollupDistrict,
+  rollupLayout,
+  type RollupDistrict,
+  type RollupFailure,
+} from "../../domain/summary/rollup";
+import { applyLayout } from "../../adapters/exceljs/applyLayout";
+import { workbookData } from "../../adapters/exceljs/readWorkbook";
+import { loadXlsx } from "../../node/readXlsx";
+import { writeXlsx } from "../../node/writeXlsx";
+import { localToday, type CliIo } from "../io";
+import { parseAsOf } from "../options";
+
+export interface RollupArgs {
+  readonly trackers: readonly string[];
+  readonly output: string;
+  readonly asOf?: string;
+  readonly lang: Lang;
+}
+
+export async function rollupCommand(
+  args: RollupArgs,
+  io: CliIo,
+): Promise<{ districts: RollupDistrict[]; failures: RollupFailure[] }> {
+  const asOf = parseAsOf(args.asOf) ?? localToday(io);
+  const output = resolve(io.cwd, args.output);
+  const districts: RollupDistrict[] = [];
+  const failures: RollupFailure[] = [];
+  for (const file of args.trackers) {
+    const path = resolve(io.cwd, file);
+    if (path === output) continue;
+    try {
+      const { workbook } = await loadXlsx(path);
+      const check = checkWorkbook(workbookData(workbook), { today: asOf, asOf });
+      districts.push(rollupDistrict(basename(file), check, asOf));
+    } catch (err) {
+      // One broken district file must not stop the province's report: list it with the reason.
+      if (!(err instanceof PlanTrackerError)) throw err;
+      failures.push({ file: basename(file), reason: err.text });
+      io.stderr(`${basename(file)}: ${err.text[args.lang]}\n`);
+    }
+  }
+  if (districts.length === 0) {
+    throw new PlanTrackerError("rollup.nothing", {
+      vi: `Không đọc được sổ theo dõi nào trong ${args.trackers.length} tệp đã cho; xem lý do ở trên.`,
+      en: `None of the ${args.trackers.length} files could be read as a tracker; see the reasons above.`,
+    });
+  }
+  const out = new ExcelJS.Workbook();
+  applyLayout(out, rollupLayout(districts, failures, asOf));
+  await writeXlsx(output, out);
+  io.stdout(
+    args.lang === "vi"
+      ? `Đã tổng hợp ${districts.length} sổ theo dõi${failures.length ? ` (${failures.length} tệp không đọc được)` : ""}: ${output}\n`
+      : `Rolled up ${districts.length} trackers${failures.length ? ` (${failures.length} files could not be read)` : ""}: ${output}\n`,
+  );
+  return { districts, failures };
+}

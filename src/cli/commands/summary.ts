@@ -1,0 +1,73 @@
+/** `plan-tracker summary <tracker.xlsx> [--pdf out.pdf] [--xlsx out.xlsx] [--as-of]` */
+import { basename, dirname, extname, join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { checkWorkbook, type CheckResult } from "../../domain/check";
+import type { Lang } from "../../domain/diagnostics";
+import { summaryReport } from "../../domain/summary/report";
+import { summaryWorkbookLayout } from "../../domain/summary/summaryWorkbook";
+import { applyLayout } from "../../adapters/exceljs/applyLayout";
+import { workbookData } from "../../adapters/exceljs/readWorkbook";
+import { writeFileAtomic } from "../../node/atomicWrite";
+import { loadXlsx } from "../../node/readXlsx";
+import { renderReportPdfNode } from "../../node/reportFonts";
+import { writeXlsx } from "../../node/writeXlsx";
+import { localToday, type CliIo } from "../io";
+import { parseAsOf } from "../options";
+
+export interface SummaryArgs {
+  readonly tracker: string;
+  readonly pdf?: string;
+  readonly xlsx?: string;
+  readonly asOf?: string;
+  readonly lang: Lang;
+}
+
+export interface SummaryOutcome {
+  readonly pdf: string | null;
+  readonly xlsx: string | null;
+  readonly check: CheckResult;
+}
+
+function sibling(input: string, suffix: string): string {
+  const ext = extname(input);
+  return join(dirname(input), `${basename(input, ext).replace(/\.tracker$/, "")}.${suffix}`);
+}
+
+export async function summaryCommand(args: SummaryArgs, io: CliIo): Promise<SummaryOutcome> {
+  const asOf = parseAsOf(args.asOf);
+  const input = resolve(io.cwd, args.tracker);
+  const { workbook } = await loadXlsx(input);
+  const check = checkWorkbook(workbookData(workbook), { today: localToday(io), asOf });
+
+  // Neither output named: write both next to the tracker.
+  const both = args.pdf === undefined && args.xlsx === undefined;
+  const pdf =
+    args.pdf !== undefined
+      ? resolve(io.cwd, args.pdf)
+      : both
+        ? sibling(input, "summary.pdf")
+        : null;
+  const xlsx =
+    args.xlsx !== undefined
+      ? resolve(io.cwd, args.xlsx)
+      : both
+        ? sibling(input, "summary.xlsx")
+        : null;
+
+  if (pdf) {
+    const bytes = await renderReportPdfNode(summaryReport(check, args.lang));
+    await writeFileAtomic(pdf, bytes);
+  }
+  if (xlsx) {
+    const out = new ExcelJS.Workbook();
+    applyLayout(out, summaryWorkbookLayout(check));
+    await writeXlsx(xlsx, out);
+  }
+  const wrote = [pdf, xlsx].filter((p): p is string => p !== null);
+  io.stdout(
+    args.lang === "vi"
+      ? `Đã xuất báo cáo tóm tắt (tính đến ${check.asOf}): ${wrote.join(", ")}\n`
+      : `Summary written (as of ${check.asOf}): ${wrote.join(", ")}\n`,
+  );
+  return { pdf, xlsx, check };
+}

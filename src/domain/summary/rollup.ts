@@ -1,0 +1,249 @@
+/**
+ * The province's roll-up: one row per district tracker, totals, and the combined overdue list.
+ * Inputs that cannot be read are listed with the reason; the rest are still rolled up.
+ */
+import { formatVnDate, isoToSerial, type IsoDate } from "../calendar";
+import type { CheckResult } from "../check";
+import type { Bilingual } from "../diagnostics";
+import { emptySheet, type SheetSpec, type WorkbookLayout } from "../layout/spec";
+import { DATE_FORMAT, PERCENT_FORMAT, VND_FORMAT } from "../tracker/styles";
+import { budgetFigures, progressFigures, type OverdueEntry } from "./figures";
+import {
+  CELL_STYLE,
+  HEAD_STYLE,
+  LABEL_STYLE,
+  NOTE_STYLE,
+  SECTION_STYLE,
+  SheetBuilder,
+  TITLE_STYLE,
+  TOTAL_STYLE,
+} from "./sheetBuilder";
+
+export interface RollupDistrict {
+  readonly file: string;
+  readonly agency: string;
+  readonly planned: number;
+  readonly done: number;
+  readonly overdue: number;
+  readonly allocation: number | null;
+  readonly spent: number;
+  readonly errors: number;
+  readonly overdueItems: readonly OverdueEntry[];
+}
+
+export interface RollupFailure {
+  readonly file: string;
+  readonly reason: Bilingual;
+}
+
+export function rollupDistrict(file: string, check: CheckResult, asOf: IsoDate): RollupDistrict {
+  const { plan, settings } = check;
+  const progress = progressFigures(plan.items, plan.planYear, asOf);
+  const budget = budgetFigures(plan.items, plan.planYear, settings.allocationVnd);
+  return {
+    file,
+    agency: settings.agency ?? file,
+    planned: progress.total.planned,
+    done: progress.total.done,
+    overdue: progress.total.overdue,
+    allocation: settings.allocationVnd,
+    spent: budget.spent,
+    errors: check.summary.errors,
+    overdueItems: progress.overdue,
+  };
+}
+
+export const ROLLUP_SHEETS = {
+  districts: "Tổng hợp",
+  overdue: "Quá hạn",
+  failures: "Không đọc được",
+} as const;
+
+export function rollupLayout(
+  districts: readonly RollupDistrict[],
+  failures: readonly RollupFailure[],
+  asOf: IsoDate,
+): WorkbookLayout {
+  return {
+    sheets: [
+      districtSheet(districts, failures.length, asOf),
+      overdueSheet(districts, asOf),
+      failureSheet(failures),
+    ],
+    definedNames: [],
+    fullCalcOnLoad: true,
+  };
+}
+
+function districtSheet(
+  districts: readonly RollupDistrict[],
+  failed: number,
+  asOf: IsoDate,
+): SheetSpec {
+  const b = new SheetBuilder();
+  b.value(1, 1, "TỔNG HỢP TIẾN ĐỘ CÁC ĐƠN VỊ / District roll-up", TITLE_STYLE);
+  b.value(
+    2,
+    1,
+    `Tính đến ngày ${formatVnDate(asOf)}; ${districts.length} sổ theo dõi${failed ? `, ${failed} tệp không đọc được (xem trang "${ROLLUP_SHEETS.failures}")` : ""}.`,
+    NOTE_STYLE,
+  );
+  const head = 4;
+  const headers = [
+    "Đơn vị / District",
+    "Tệp / File",
+    "Kế hoạch (SL) / Planned",
+    "Đã phát sóng / Aired",
+    "% hoàn thành / % done",
+    "Quá hạn / Overdue",
+    "Kinh phí được giao / Allocation",
+    "Đã chi / Spent",
+    "Lỗi dữ liệu / Data errors",
+  ];
+  headers.forEach((h, i) => b.value(head, i + 1, h, HEAD_STYLE));
+  districts.forEach((d, i) => {
+    const row = head + 1 + i;
+    b.value(row, 1, d.agency, LABEL_STYLE);
+    b.value(row, 2, d.file, CELL_STYLE);
+    b.value(row, 3, d.planned, CELL_STYLE);
+    b.value(row, 4, d.done, CELL_STYLE);
+    b.formula(
+      row,
+      5,
+      `IF(C${row}>0,D${row}/C${row},"")`,
+      d.planned > 0 ? d.done / d.planned : "",
+      CELL_STYLE,
+      PERCENT_FORMAT,
+    );
+    b.value(row, 6, d.overdue, CELL_STYLE);
+    b.value(row, 7, d.allocation, CELL_STYLE, VND_FORMAT);
+    b.value(row, 8, d.spent, CELL_STYLE, VND_FORMAT);
+    b.value(row, 9, d.errors, CELL_STYLE);
+  });
+  const total = head + 1 + districts.length;
+  const last = total - 1;
+  const sum = (pick: (d: RollupDistrict) => number | null): number =>
+    districts.reduce((s, d) => s + (pick(d) ?? 0), 0);
+  b.value(total, 1, "Cộng / Total", TOTAL_STYLE);
+  b.value(total, 2, `${districts.length}`, TOTAL_STYLE);
+  const cols: [number, number, string | undefined][] = [
+    [3, sum((d) => d.planned), undefined],
+    [4, sum((d) => d.done), undefined],
+    [6, sum((d) => d.overdue), undefined],
+    [7, sum((d) => d.allocation), VND_FORMAT],
+    [8, sum((d) => d.spent), VND_FORMAT],
+    [9, sum((d) => d.errors), undefined],
+  ];
+  for (const [c, v, fmt] of cols) {
+    const L = String.fromCharCode(64 + c);
+    b.formula(
+      total,
+      c,
+      districts.length > 0 ? `SUM(${L}${head + 1}:${L}${last})` : "0",
+      v,
+      TOTAL_STYLE,
+      fmt,
+    );
+  }
+  const planned = sum((d) => d.planned);
+  b.formula(
+    total,
+    5,
+    `IF(C${total}>0,D${total}/C${total},"")`,
+    planned > 0 ? sum((d) => d.done) / planned : "",
+    TOTAL_STYLE,
+    PERCENT_FORMAT,
+  );
+  return {
+    ...emptySheet(ROLLUP_SHEETS.districts, "replace"),
+    cells: b.cells,
+    columns: [
+      { col: 1, width: 40 },
+      { col: 2, width: 30 },
+      ...[3, 4, 5, 6, 7, 8, 9].map((col) => ({ col, width: 16 })),
+    ],
+    freeze: { rows: head, cols: 1 },
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      header: `Tổng hợp — tính đến ${formatVnDate(asOf)}`,
+    },
+  };
+}
+
+function overdueSheet(districts: readonly RollupDistrict[], asOf: IsoDate): SheetSpec {
+  const b = new SheetBuilder();
+  const all = districts
+    .flatMap((d) => d.overdueItems.map((o) => ({ d, o })))
+    .sort(
+      (a, b2) =>
+        b2.o.daysLate - a.o.daysLate ||
+        a.d.agency.localeCompare(b2.d.agency) ||
+        a.o.item.row - b2.o.item.row,
+    );
+  b.value(
+    1,
+    1,
+    `CÁC MỤC QUÁ HẠN CỦA TẤT CẢ ĐƠN VỊ / Overdue items, all districts (${all.length})`,
+    SECTION_STYLE,
+  );
+  b.value(2, 1, `Tính đến ngày ${formatVnDate(asOf)}, trễ nhiều nhất trước.`, NOTE_STYLE);
+  [
+    "Đơn vị / District",
+    "Nội dung / Title",
+    "Thời gian / Period",
+    "Hạn / Due",
+    "Số ngày trễ / Days late",
+    "Đơn vị thực hiện / Unit",
+  ].forEach((h, i) => b.value(4, i + 1, h, HEAD_STYLE));
+  all.forEach(({ d, o }, i) => {
+    const row = 5 + i;
+    b.value(row, 1, d.agency, CELL_STYLE);
+    b.value(row, 2, o.item.title ?? "", { ...CELL_STYLE, wrap: true });
+    b.value(row, 3, o.item.periodText ?? "", CELL_STYLE);
+    b.value(row, 4, o.item.dueDate ? isoToSerial(o.item.dueDate) : null, CELL_STYLE, DATE_FORMAT);
+    b.value(row, 5, o.daysLate, CELL_STYLE);
+    b.value(row, 6, o.item.unit ?? "", { ...CELL_STYLE, wrap: true });
+  });
+  if (all.length === 0) b.value(5, 1, "Không có mục quá hạn. / No overdue items.", NOTE_STYLE);
+  return {
+    ...emptySheet(ROLLUP_SHEETS.overdue, "replace"),
+    cells: b.cells,
+    columns: [
+      { col: 1, width: 36 },
+      { col: 2, width: 60 },
+      { col: 3, width: 16 },
+      { col: 4, width: 13 },
+      { col: 5, width: 12 },
+      { col: 6, width: 40 },
+    ],
+    pageSetup: { orientation: "landscape", paperSize: "A4", fitToWidth: 1, fitToHeight: 0 },
+  };
+}
+
+function failureSheet(failures: readonly RollupFailure[]): SheetSpec {
+  const b = new SheetBuilder();
+  b.value(
+    1,
+    1,
+    `TỆP KHÔNG ĐƯA VÀO TỔNG HỢP / Files not rolled up (${failures.length})`,
+    SECTION_STYLE,
+  );
+  ["Tệp / File", "Lý do / Reason"].forEach((h, i) => b.value(3, i + 1, h, HEAD_STYLE));
+  failures.forEach((f, i) => {
+    b.value(4 + i, 1, f.file, CELL_STYLE);
+    b.value(4 + i, 2, `${f.reason.vi} / ${f.reason.en}`, { ...CELL_STYLE, wrap: true });
+  });
+  if (failures.length === 0)
+    b.value(4, 1, "Tất cả các tệp đều đọc được. / Every file was read.", NOTE_STYLE);
+  return {
+    ...emptySheet(ROLLUP_SHEETS.failures, "replace"),
+    cells: b.cells,
+    columns: [
+      { col: 1, width: 40 },
+      { col: 2, width: 120 },
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The summary for e-mailing: the two summary sheets with every formula replaced by its value, so
+ * the file stands alone (no links to the tracker, nothing to recalculate).
+ */
+import type { CheckResult } from "../check";
+import { emptySheet, type SheetSpec, type WorkbookLayout } from "../layout/spec";
+import { AS_OF_NAME } from "../tracker/metadata";
+import { budgetSheet, type SummarySheetInput } from "./budgetSheet";
+import { budgetFigures, progressFigures } from "./figures";
+import { progressSheet } from "./progressSheet";
+import { trackerRefs, type TrackerRefs } from "./sheetRefs";
+import { TRACKER_FIELDS } from "../fields";
+
+export function valuesOnly(spec: SheetSpec): SheetSpec {
+  return {
+    ...spec,
+    mode: "replace",
+    cells: spec.cells.map(({ formula: _formula, result, ...rest }) =>
+      _formula === undefined ? rest : { ...rest, value: result ?? null },
+    ),
+    charts: [],
+  };
+}
+
+/** Both summary sheets for a checked plan, with live formulas over the tracker at `refs`. */
+export function summarySheets(
+  check: CheckResult,
+  refs: TrackerRefs,
+  planTitle: string | null,
+): { budget: SheetSpec; progress: SheetSpec } {
+  const { plan, settings } = check;
+  const input: SummarySheetInput = { refs, planYear: plan.planYear, planTitle, asOf: check.asOf };
+  return {
+    budget: budgetSheet(budgetFigures(plan.items, plan.planYear, settings.allocationVnd), input),
+    progress: progressSheet(progressFigures(plan.items, plan.planYear, check.asOf), input),
+  };
+}
+
+export function summaryWorkbookLayout(check: CheckResult): WorkbookLayout {
+  const { plan } = check;
+  // The formulas are replaced by their values, so the references only need to be well-formed.
+  const refs = trackerRefs(
+    plan.sheet,
+    plan.header.columns,
+    plan.header.headerRow + 1,
+    plan.lastItemRow,
+    null,
+    AS_OF_NAME,
+  );
+  const { budget, progress } = summarySheets(check, refs, check.settings.planTitle);
+  const missing = TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
+  const sheets = [valuesOnly(progress), valuesOnly(budget)];
+  if (missing.length > 0) {
+    // Not a tracker yet: the figures come from the plan as written (no status or spending).
+    sheets.push({
+      ...emptySheet("Ghi chú", "replace"),
+      cells: [
+        {
+          row: 1,
+          col: 1,
+          value:
+            "Tệp nguồn chưa là sổ theo dõi (thiếu cột trạng thái/thực chi): số liệu chỉ theo kế hoạch. / The source is not a tracker yet: figures follow the plan only.",
+        },
+      ],
+    });
+  }
+  return { sheets, definedNames: [], fullCalcOnLoad: false };
+}

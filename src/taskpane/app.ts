@@ -1,0 +1,540 @@
+/**
+ * The task pane: guided steps a clerk can follow unaided (plan → convert → check → summaries →
+ * export), settings, the language switch, progress and errors in plain words. It talks to a
+ * PaneHost, so the same pane runs inside Excel and standalone, and is tested without Office.
+ */
+import { formatVnDate } from "../domain/calendar";
+import type { CheckResult } from "../domain/check";
+import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
+import { formatVnd, formatVndEn, parseMoney } from "../domain/money";
+import type { PlanSettings } from "../domain/settings";
+import { summaryReport } from "../domain/summary/report";
+import { clear, downloadBytes, el } from "./dom";
+import type { PaneFile, PaneHost } from "./host";
+import { t, type StringKey } from "./i18n";
+
+export interface PaneOptions {
+  readonly lang: Lang;
+  /** Where the chosen language is remembered; absent in tests. */
+  readonly storage?: Pick<Storage, "getItem" | "setItem"> | null;
+  /** Shown before a long operation's progress bar appears (ms). */
+  readonly progressDelayMs?: number;
+  /** Live-check debounce (ms). */
+  readonly debounceMs?: number;
+}
+
+interface Message {
+  readonly kind: "info" | "error";
+  readonly text: string;
+}
+
+export class PaneApp {
+  private lang: Lang;
+  private sheets: string[] = [];
+  private sheet: string | null = null;
+  private check: CheckResult | null = null;
+  private diagnostics: Diagnostic[] = [];
+  private converted: string | null = null;
+  private settings: PlanSettings | null = null;
+  private message: Message | null = null;
+  private busy = false;
+  private showProgress = false;
+  private live = true;
+  private stopWatching: (() => void) | null = null;
+  private files: readonly PaneFile[] = [];
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: PaneHost,
+    private readonly options: PaneOptions,
+  ) {
+    const saved = options.storage?.getItem("plan-tracker.lang");
+    this.lang = saved === "vi" || saved === "en" ? saved : options.lang;
+  }
+
+  async start(): Promise<void> {
+    this.render();
+    await this.run(async () => {
+      await this.refreshSheets();
+      this.settings = await this.host.readSettings();
+    }, false);
+  }
+
+  get language(): Lang {
+    return this.lang;
+  }
+
+  setLanguage(lang: Lang): void {
+    this.lang = lang;
+    try {
+      this.options.storage?.setItem("plan-tracker.lang", lang);
+    } catch {
+      // Storage can be blocked (private mode, policy): the choice then lasts for this session.
+    }
+    this.render();
+    this.root.querySelector<HTMLSelectElement>("#pt-lang")?.focus();
+  }
+
+  private tx(key: StringKey): string {
+    return t(key, this.lang);
+  }
+
+  // ---- actions -----------------------------------------------------------------------------
+
+  /** Runs one user action: busy state, delayed progress, errors shown in the pane. */
+  private async run(action: () => Promise<string | void>, announce = true): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.message = null;
+    const timer = setTimeout(() => {
+      this.showProgress = true;
+      this.render();
+    }, this.options.progressDelayMs ?? 300);
+    this.render();
+    try {
+      const info = await action();
+      this.message = info
+        ? { kind: "info", text: info }
+        : announce
+          ? { kind: "info", text: this.tx("done") }
+          : null;
+    } catch (err) {
+      this.message = { kind: "error", text: this.describe(err) };
+    } finally {
+      clearTimeout(timer);
+      this.busy = false;
+      this.showProgress = false;
+      this.render();
+    }
+  }
+
+  private describe(err: unknown): string {
+    if (err instanceof PlanTrackerError) return err.text[this.lang];
+    const e = err as { code?: unknown; message?: unknown };
+    const detail = typeof e?.message === "string" ? e.message : String(err);
+    const code = typeof e?.code === "string" ? ` (${e.code})` : "";
+    return `${this.tx("unexpected")} ${detail}${code}`;
+  }
+
+  private async refreshSheets(): Promise<void> {
+    const { sheets, selected } = await this.host.listSheets();
+    this.sheets = sheets;
+    this.sheet = this.sheet && sheets.includes(this.sheet) ? this.sheet : selected;
+  }
+
+  async importText(text: string): Promise<void> {
+    await this.run(async () => {
+      this.sheet = await this.host.importText(text);
+      await this.refreshSheets();
+    });
+  }
+
+  async importDocx(bytes: Uint8Array): Promise<void> {
+    await this.run(async () => {
+      this.sheet = await this.host.importDocx(bytes);
+      await this.refreshSheets();
+    });
+  }
+
+  async openXlsx(bytes: Uint8Array, name: string): Promise<void> {
+    await this.run(async () => {
+      await this.host.openXlsx?.(bytes, name);
+      this.sheet = null;
+      this.check = null;
+      this.diagnostics = [];
+      await this.refreshSheets();
+      this.settings = await this.host.readSettings();
+    });
+  }
+
+  async convert(): Promise<void> {
+    await this.run(async () => {
+      const result = await this.host.convert(this.sheet);
+      this.sheet = result.check.plan.sheet;
+      this.setCheck(result.check);
+      const items = result.check.plan.items;
+      this.converted = `${items.length} ${this.tx("items")}, ${items.filter((i) => i.overdue).length} ${this.tx("overdue")}, ${items.filter((i) => i.dueSoon).length} ${this.tx("dueSoon")}.`;
+      this.settings = await this.host.readSettings();
+      await this.refreshSheets();
+      await this.startWatching();
+      this.files = await this.host.files(this.lang);
+    });
+  }
+
+  async runCheck(): Promise<void> {
+    await this.run(async () => {
+      this.setCheck(await this.host.check(this.sheet));
+      await this.startWatching();
+    });
+  }
+
+  async summaries(): Promise<void> {
+    await this.run(async () => {
+      this.setCheck(await this.host.summaries(this.sheet));
+      this.files = await this.host.files(this.lang);
+    });
+  }
+
+  async select(d: Diagnostic): Promise<void> {
+    await this.run(() => this.host.select(d), false);
+  }
+
+  async applySuggestion(d: Diagnostic): Promise<void> {
+    await this.run(async () => {
+      await this.host.applySuggestion(d);
+      // Re-check so the list reflects the cell as it now is.
+      this.setCheck(await this.host.check(this.sheet));
+    });
+  }
+
+  async saveSettings(form: {
+    planYear: string;
+    allocation: string;
+    agency: string;
+    asOf: string;
+  }): Promise<void> {
+    await this.run(async () => {
+      const year = form.planYear.trim() === "" ? null : Number(form.planYear);
+      if (year !== null && (!Number.isInteger(year) || year < 1990 || year > 2100)) {
+        throw new PlanTrackerError("settings.year", {
+          vi: `Năm kế hoạch "${form.planYear}" không hợp lệ: nhập năm bốn chữ số, ví dụ 2023.`,
+          en: `Plan year "${form.planYear}" is not valid: enter a four-digit year, e.g. 2023.`,
+        });
+      }
+      const money = form.allocation.trim() === "" ? null : parseMoney(form.allocation);
+      if (money && (!money.value || money.value.perUnit || money.value.range)) {
+        throw new PlanTrackerError("settings.allocation", {
+          vi: `Kinh phí "${form.allocation}" không đọc được: nhập số tiền bằng đồng, ví dụ 150.000.000.`,
+          en: `Allocation "${form.allocation}" cannot be read: enter an amount in đồng, e.g. 150.000.000.`,
+        });
+      }
+      const asOf = form.asOf.trim() === "" ? null : form.asOf.trim();
+      if (asOf !== null && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+        throw new PlanTrackerError("settings.as-of", {
+          vi: "Ngày tính không hợp lệ: chọn một ngày hoặc để trống.",
+          en: "The as-of date is not valid: pick a date or leave it blank.",
+        });
+      }
+      await this.host.saveSettings({
+        planYear: year,
+        allocationVnd: money?.value?.vnd ?? null,
+        agency: form.agency.trim() === "" ? null : form.agency.trim(),
+        asOf,
+      });
+      this.settings = await this.host.readSettings();
+    });
+  }
+
+  async download(file: PaneFile): Promise<void> {
+    await this.run(async () => downloadBytes(file.name, file.mime, await file.bytes()));
+  }
+
+  private setCheck(check: CheckResult): void {
+    this.check = check;
+    this.diagnostics = [...check.diagnostics];
+  }
+
+  private async startWatching(): Promise<void> {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    if (!this.live || !this.host.watch || !this.check) return;
+    this.stopWatching = await this.host.watch(this.check.plan.sheet, (rows, fresh) => {
+      const set = new Set(rows);
+      this.diagnostics = [
+        ...this.diagnostics.filter((d) => d.row === null || !set.has(d.row)),
+        ...fresh,
+      ].sort((a, b) =>
+        a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === "error" ? -1 : 1,
+      );
+      this.render();
+    });
+  }
+
+  async setLive(on: boolean): Promise<void> {
+    this.live = on;
+    if (on) await this.startWatching();
+    else {
+      this.stopWatching?.();
+      this.stopWatching = null;
+    }
+    this.render();
+  }
+
+  // ---- view --------------------------------------------------------------------------------
+
+  render(): void {
+    const focusedId = (document.activeElement as HTMLElement | null)?.id ?? null;
+    clear(this.root);
+    this.root.setAttribute("lang", this.lang);
+    this.root.append(
+      this.header(),
+      this.status(),
+      ...(this.host.kind === "standalone"
+        ? [el("p", { class: "pt-note" }, this.tx("standaloneNote"))]
+        : []),
+      this.stepPlan(),
+      this.stepConvert(),
+      this.stepCheck(),
+      this.stepSummaries(),
+      this.stepExport(),
+      this.settingsPanel(),
+    );
+    if (focusedId) this.root.querySelector<HTMLElement>(`#${focusedId}`)?.focus();
+  }
+
+  private button(
+    id: string,
+    label: string,
+    onClick: () => void,
+    extra: Record<string, string | boolean> = {},
+  ): HTMLButtonElement {
+    const b = el(
+      "button",
+      { id, type: "button", class: "pt-button", disabled: this.busy, ...extra },
+      label,
+    );
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  private header(): HTMLElement {
+    const select = el("select", { id: "pt-lang", "aria-label": this.tx("language") });
+    for (const [value, label] of [
+      ["vi", "Tiếng Việt"],
+      ["en", "English"],
+    ] as const) {
+      select.append(el("option", { value, selected: this.lang === value }, label));
+    }
+    select.addEventListener("change", () => this.setLanguage(select.value === "en" ? "en" : "vi"));
+    return el(
+      "header",
+      { class: "pt-header" },
+      el("h1", {}, this.tx("appTitle")),
+      el("label", { for: "pt-lang", class: "pt-visually-hidden" }, this.tx("language")),
+      select,
+    );
+  }
+
+  private status(): HTMLElement {
+    const box = el("div", { class: "pt-status" });
+    box.append(
+      el(
+        "div",
+        { id: "pt-status", role: "status", "aria-live": "polite" },
+        this.busy ? this.tx("working") : this.message?.kind === "info" ? this.message.text : "",
+      ),
+    );
+    if (this.showProgress) box.append(el("progress", { "aria-label": this.tx("working") }));
+    box.append(
+      el(
+        "div",
+        { id: "pt-error", role: "alert", class: "pt-error" },
+        this.message?.kind === "error" ? this.message.text : "",
+      ),
+    );
+    return box;
+  }
+
+  private section(id: string, title: string, ...body: HTMLElement[]): HTMLElement {
+    return el(
+      "section",
+      { id, class: "pt-step", "aria-labelledby": `${id}-title` },
+      el("h2", { id: `${id}-title` }, title),
+      ...body,
+    );
+  }
+
+  private stepPlan(): HTMLElement {
+    const select = el("select", { id: "pt-sheet", disabled: this.busy });
+    for (const name of this.sheets)
+      select.append(el("option", { value: name, selected: name === this.sheet }, name));
+    select.addEventListener("change", () => {
+      this.sheet = select.value;
+    });
+    const text = el("textarea", { id: "pt-text", rows: "4", class: "pt-text" });
+    const docx = el("input", {
+      id: "pt-docx",
+      type: "file",
+      accept: ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      class: "pt-file",
+    });
+    docx.addEventListener("change", () => {
+      const file = docx.files?.[0];
+      if (file) void file.arrayBuffer().then((b) => this.importDocx(new Uint8Array(b)));
+    });
+    const parts: HTMLElement[] = [el("p", { class: "pt-help" }, this.tx("step1Help"))];
+    if (this.host.kind === "standalone") {
+      const xlsx = el("input", {
+        id: "pt-xlsx",
+        type: "file",
+        accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        class: "pt-file",
+      });
+      xlsx.addEventListener("change", () => {
+        const file = xlsx.files?.[0];
+        if (file) void file.arrayBuffer().then((b) => this.openXlsx(new Uint8Array(b), file.name));
+      });
+      parts.push(el("label", { for: "pt-xlsx", class: "pt-label" }, this.tx("pickXlsx")), xlsx);
+    }
+    parts.push(
+      el("label", { for: "pt-sheet", class: "pt-label" }, this.tx("planSheet")),
+      el(
+        "div",
+        { class: "pt-row" },
+        select,
+        this.button(
+          "pt-refresh",
+          this.tx("refresh"),
+          () => void this.run(() => this.refreshSheets(), false),
+        ),
+      ),
+      el("label", { for: "pt-text", class: "pt-label" }, this.tx("pasteLabel")),
+      text,
+      this.button("pt-import", this.tx("importText"), () => void this.importText(text.value)),
+      el("label", { for: "pt-docx", class: "pt-label" }, this.tx("pickDocx")),
+      docx,
+    );
+    return this.section("pt-step1", this.tx("step1"), ...parts);
+  }
+
+  private stepConvert(): HTMLElement {
+    return this.section(
+      "pt-step2",
+      this.tx("step2"),
+      el("p", { class: "pt-help" }, this.tx("step2Help")),
+      this.button("pt-convert", this.tx("convert"), () => void this.convert(), {
+        class: "pt-button pt-primary",
+      }),
+      ...(this.converted ? [el("p", { id: "pt-converted" }, this.converted)] : []),
+    );
+  }
+
+  private stepCheck(): HTMLElement {
+    const live = el("input", { id: "pt-live", type: "checkbox", checked: this.live });
+    live.addEventListener("change", () => void this.setLive(live.checked));
+    const list = el("div", { id: "pt-diagnostics" });
+    const errors = this.diagnostics.filter((d) => d.severity === "error");
+    const warnings = this.diagnostics.filter((d) => d.severity === "warning");
+    if (this.check && errors.length + warnings.length === 0)
+      list.append(el("p", {}, this.tx("noProblems")));
+    for (const [label, group, cls] of [
+      [this.tx("errors"), errors, "pt-errors"],
+      [this.tx("warnings"), warnings, "pt-warnings"],
+    ] as const) {
+      if (group.length === 0) continue;
+      const ul = el("ul", {
+        class: `pt-diag-list ${cls}`,
+        "aria-label": `${label} (${group.length})`,
+      });
+      group.forEach((d, i) => ul.append(this.diagnosticItem(d, `${cls}-${i}`)));
+      list.append(el("h3", {}, `${label} (${group.length})`), ul);
+    }
+    return this.section(
+      "pt-step3",
+      this.tx("step3"),
+      el(
+        "div",
+        { class: "pt-row" },
+        this.button("pt-check", this.tx("check"), () => void this.runCheck()),
+        el("label", { for: "pt-live", class: "pt-inline" }, live, ` ${this.tx("liveCheck")}`),
+      ),
+      list,
+    );
+  }
+
+  private diagnosticItem(d: Diagnostic, id: string): HTMLElement {
+    const where = d.cell ? `${d.sheet ?? ""}!${d.cell}` : (d.sheet ?? "");
+    const go = this.button(`${id}-go`, `${where}`, () => void this.select(d), {
+      class: "pt-link",
+      "aria-label": `${this.tx("goTo")} ${where}`,
+      disabled: this.busy || d.cell === null,
+    });
+    const li = el(
+      "li",
+      { class: `pt-diag pt-${d.severity}` },
+      go,
+      el("span", { class: "pt-diag-text" }, d.detail[this.lang]),
+    );
+    if (d.suggestion !== null && d.cell !== null) {
+      li.append(
+        this.button(
+          `${id}-apply`,
+          `${this.tx("apply")}: ${d.suggestion}`,
+          () => void this.applySuggestion(d),
+          { class: "pt-button pt-small" },
+        ),
+      );
+    }
+    return li;
+  }
+
+  private stepSummaries(): HTMLElement {
+    const parts: HTMLElement[] = [
+      this.button("pt-summaries", this.tx("summaries"), () => void this.summaries()),
+    ];
+    if (this.check) {
+      const report = summaryReport(this.check, this.lang);
+      const dl = el("dl", { id: "pt-headline", class: "pt-headline" });
+      for (const h of report.headline)
+        dl.append(el("dt", {}, h.label), el("dd", { class: h.alert ? "pt-alert" : "" }, h.value));
+      parts.push(dl);
+    }
+    return this.section("pt-step4", this.tx("step4"), ...parts);
+  }
+
+  private stepExport(): HTMLElement {
+    const labels: Record<PaneFile["key"], StringKey> = {
+      pdf: "exportPdf",
+      tracker: "downloadTracker",
+      summaryXlsx: "downloadSummary",
+    };
+    const buttons = this.files.map((f) =>
+      this.button(`pt-file-${f.key}`, this.tx(labels[f.key]), () => void this.download(f)),
+    );
+    return this.section(
+      "pt-step5",
+      this.tx("step5"),
+      ...(buttons.length > 0 ? buttons : [el("p", { class: "pt-help" }, "—")]),
+    );
+  }
+
+  private settingsPanel(): HTMLElement {
+    const s = this.settings;
+    const field = (id: string, label: StringKey, value: string, type = "text"): HTMLElement =>
+      el(
+        "div",
+        { class: "pt-field" },
+        el("label", { for: id, class: "pt-label" }, this.tx(label)),
+        el("input", { id, type, value, class: "pt-input" }),
+      );
+    const money = (v: number | null): string =>
+      v === null
+        ? ""
+        : this.lang === "vi"
+          ? formatVnd(v).replace(/ đ$/, "")
+          : formatVndEn(v).replace(/ VND$/, "");
+    const details = el(
+      "details",
+      { id: "pt-settings", class: "pt-settings" },
+      el("summary", {}, this.tx("settings")),
+      field("pt-year", "planYear", s?.planYear?.toString() ?? ""),
+      field("pt-allocation", "allocation", money(s?.allocationVnd ?? null)),
+      field("pt-agency", "agency", s?.agency ?? ""),
+      field("pt-asof", "asOf", s?.asOf ?? "", "date"),
+    );
+    details.append(
+      this.button("pt-save-settings", this.tx("saveSettings"), () => {
+        const v = (id: string): string =>
+          this.root.querySelector<HTMLInputElement>(`#${id}`)?.value ?? "";
+        void this.saveSettings({
+          planYear: v("pt-year"),
+          allocation: v("pt-allocation"),
+          agency: v("pt-agency"),
+          asOf: v("pt-asof"),
+        });
+      }),
+    );
+    if (s?.asOf) details.append(el("p", { class: "pt-help" }, formatVnDate(s.asOf)));
+    return details;
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * The pane inside Excel: every action is an Excel.run over the open workbook through the
+ * Office.js adapter (src/adapters/officejs/session.ts).
+ */
+import { toIso } from "../domain/calendar";
+import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
+import { emptySheet, type WorkbookLayout } from "../domain/layout/spec";
+import { parsePlanDocument } from "../domain/planDocument";
+import { PLAN_SHEET, planWorkbookLayout } from "../domain/planWorkbook";
+import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
+import { META_SHEET, readMetadata } from "../domain/tracker/metadata";
+import { settingsPatch } from "../domain/tracker/settingsSheet";
+import { applyLayoutOffice } from "../adapters/officejs/apply";
+import { readWorkbook, sheetFromRange } from "../adapters/officejs/read";
+import type { RequirementCheck } from "../adapters/officejs/requirements";
+import {
+  applySuggestion,
+  checkOpenWorkbook,
+  convertToTracker,
+  liveRecheck,
+  selectCell,
+  type OfficeEnv,
+} from "../adapters/officejs/session";
+import type { PaneFile, PaneHost, SettingsInput } from "./host";
+import { pdfInBrowser } from "./pdfBrowser";
+import type { CheckResult } from "../domain/check";
+
+const OWNED = new Set([SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET]);
+
+export interface ExcelHostOptions {
+  readonly features: RequirementCheck["features"];
+  readonly toolVersion: string;
+  /** The shell's clock (local date): the domain never reads it. */
+  readonly now: () => Date;
+  readonly debounceMs?: number;
+}
+
+function today(now: () => Date): string {
+  const d = now();
+  return toIso(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}
+
+/** "Kế hoạch!C5:E7" → [5, 6, 7]. */
+export function rowsOfAddress(address: string): number[] {
+  const rows: number[] = [];
+  for (const part of address.replace(/^.*!/, "").split(",")) {
+    const m = /^\$?[A-Z]*\$?(\d+)(?::\$?[A-Z]*\$?(\d+))?$/i.exec(part.trim());
+    if (!m) continue;
+    const a = Number(m[1]);
+    const b = Number(m[2] ?? m[1]);
+    // A pasted block can be huge; beyond a few thousand rows a full check is the better tool.
+    for (let r = a; r <= Math.min(b, a + 5000); r++) rows.push(r);
+  }
+  return rows;
+}
+
+export function createExcelHost(opts: ExcelHostOptions): PaneHost {
+  const env = (): OfficeEnv => ({
+    today: today(opts.now),
+    toolVersion: opts.toolVersion,
+    features: opts.features,
+  });
+  let lastCheck: CheckResult | null = null;
+
+  const importDocument = async (text: string): Promise<string> => {
+    const { document, issues } = parsePlanDocument(text);
+    const fatal = issues.find((i) => i.severity === "error");
+    if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const names = new Set(sheets.items.map((s) => s.name));
+      let name = PLAN_SHEET;
+      // Never write over a sheet the clerk already has: "Kế hoạch (2)", "(3)", …
+      for (let i = 2; names.has(name); i++) name = `${PLAN_SHEET} (${i})`;
+      const base = planWorkbookLayout(document);
+      const layout: WorkbookLayout = {
+        ...base,
+        sheets: base.sheets.map((s) => ({ ...s, name, mode: "create-if-missing" as const })),
+      };
+      await applyLayoutOffice(context, layout, {
+        features: opts.features,
+        existingSheets: names,
+        activeSheet: name,
+      });
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+      return name;
+    });
+  };
+
+  return {
+    kind: "excel",
+    async listSheets() {
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/visibility");
+        const active = sheets.getActiveWorksheet();
+        active.load("name");
+        await context.sync();
+        const names = sheets.items
+          .filter((s) => s.visibility === "Visible" && !OWNED.has(s.name))
+          .map((s) => s.name);
+        return {
+          sheets: names,
+          selected: names.includes(active.name) ? active.name : (names[0] ?? null),
+        };
+      });
+    },
+    importText: importDocument,
+    async importDocx(bytes) {
+      const mammoth = (await import(/* webpackChunkName: "mammoth" */ "mammoth")) as unknown as {
+        extractRawText(input: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }>;
+      };
+      let text: string;
+      try {
+        text = (await mammoth.extractRawText({ arrayBuffer: new Uint8Array(bytes).buffer })).value;
+      } catch {
+        throw new PlanTrackerError("import.docx-unreadable", {
+          vi: "Tệp không phải tài liệu Word .docx đọc được; lưu lại thành .docx (Word 2007 trở lên) hoặc dán văn bản.",
+          en: "The file is not a readable Word .docx document; save it as .docx (Word 2007+) or paste the text.",
+        });
+      }
+      return importDocument(text);
+    },
+    async convert(planSheet) {
+      const result = await Excel.run((context) => convertToTracker(context, env(), { planSheet }));
+      lastCheck = result.value.check;
+      return result.value;
+    },
+    async check(planSheet) {
+      const result = await Excel.run((context) => checkOpenWorkbook(context, env(), { planSheet }));
+      lastCheck = result.value;
+      return result.value;
+    },
+    async summaries(planSheet) {
+      // Converting again rebuilds the summary sheets (and only what the tool owns).
+      const result = await Excel.run((context) => convertToTracker(context, env(), { planSheet }));
+      lastCheck = result.value.check;
+      return result.value.check;
+    },
+    async select(d: Diagnostic) {
+      if (d.sheet && d.cell)
+        await Excel.run((context) => selectCell(context, d.sheet as string, d.cell as string));
+    },
+    async applySuggestion(d: Diagnostic) {
+      if (!d.sheet || !d.cell || d.suggestion === null) return;
+      await Excel.run((context) =>
+        applySuggestion(
+          context,
+          d.sheet as string,
+          d.cell as string,
+          d.value,
+          d.suggestion as string,
+        ),
+      );
+    },
+    async readSettings() {
+      return Excel.run(async (context) => {
+        const { data } = await readWorkbook(context);
+        const sheet = data.sheets.find((s) => s.name === SETTINGS_SHEET);
+        return sheet ? readSettings(sheet).settings : null;
+      });
+    },
+    async saveSettings(values: SettingsInput) {
+      await Excel.run(async (context) => {
+        const range = context.workbook.worksheets
+          .getItemOrNullObject(SETTINGS_SHEET)
+          .getUsedRangeOrNullObject(true);
+        range.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");
+        await context.sync();
+        if (range.isNullObject) {
+          throw new PlanTrackerError("settings.missing", {
+            vi: 'Chưa có trang "Cài đặt": hãy chuyển kế hoạch thành sổ theo dõi trước (bước 2).',
+            en: 'There is no "Cài đặt" (settings) sheet yet: convert the plan to a tracker first (step 2).',
+          });
+        }
+        const read = readSettings(sheetFromRange(SETTINGS_SHEET, "visible", range));
+        const overrides: Partial<Record<SettingKey, string | number | null>> = {
+          planYear: values.planYear,
+          allocationVnd: values.allocationVnd,
+          agency: values.agency,
+          asOf: values.asOf,
+        };
+        const patch = settingsPatch(overrides, read.cells);
+        if (!patch) return;
+        await applyLayoutOffice(
+          context,
+          { sheets: [patch], definedNames: [], fullCalcOnLoad: false },
+          {
+            features: opts.features,
+            existingSheets: new Set([SETTINGS_SHEET]),
+            activeSheet: SETTINGS_SHEET,
+          },
+        );
+      });
+    },
+    files(lang: Lang): Promise<readonly PaneFile[]> {
+      const check = lastCheck;
+      if (!check) return Promise.resolve([]);
+      return Promise.resolve([
+        {
+          key: "pdf",
+          name: `bao-cao-${check.asOf}.pdf`,
+          mime: "application/pdf",
+          bytes: () => pdfInBrowser(check, lang),
+        },
+      ]);
+    },
+    async watch(planSheet, onRows) {
+      let pending = new Set<number>();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const flush = (): void => {
+        const rows = [...pending];
+        pending = new Set();
+        void Excel.run((context) => liveRecheck(context, env(), planSheet, rows)).then(
+          (result) => {
+            if (result) onRows(result.rows, result.diagnostics);
+          },
+          () => undefined,
+        );
+      };
+      const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+        // Other people's edits (co-authoring) only refresh their own pane: writing here too would
+        // make two panes rewrite each other's cells.
+        if (event.source !== Excel.EventSource.local) return;
+        for (const r of rowsOfAddress(event.address)) pending.add(r);
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, opts.debounceMs ?? 600);
+        await Promise.resolve();
+      };
+      const registration = await Excel.run(async (context) => {
+        const reg = context.workbook.worksheets.getItem(planSheet).onChanged.add(handler);
+        await context.sync();
+        return reg;
+      });
+      return () => {
+        if (timer) clearTimeout(timer);
+        void Excel.run(registration.context, async (context) => {
+          registration.remove();
+          await context.sync();
+        }).catch(() => undefined);
+      };
+    },
+  };
+}
+
+export { EMPTY_SETTINGS, readMetadata, emptySheet };

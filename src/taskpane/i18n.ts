@@ -1,0 +1,81 @@
+/**
+ * The pane's words, Vietnamese first. The language follows Office's display language and can be
+ * switched in the pane; diagnostics carry both languages already (see domain/diagnostics).
+ */
+import type { Lang } from "../domain/diagnostics";
+
+const STRINGS = {
+  appTitle: { vi: "Theo dõi kế hoạch", en: "Plan Tracker" },
+  language: { vi: "Ngôn ngữ", en: "Language" },
+  step1: { vi: "1. Kế hoạch", en: "1. The plan" },
+  step1Help: {
+    vi: "Chọn trang tính chứa kế hoạch, hoặc nhập kế hoạch từ văn bản (dán vào ô dưới) hay tệp Word .docx.",
+    en: "Pick the sheet that holds the plan, or import the plan from text (paste it below) or a Word .docx file.",
+  },
+  planSheet: { vi: "Trang kế hoạch", en: "Plan sheet" },
+  refresh: { vi: "Làm mới danh sách", en: "Refresh the list" },
+  pasteLabel: { vi: "Dán văn bản kế hoạch", en: "Paste the plan text" },
+  importText: { vi: "Nhập từ văn bản", en: "Import the text" },
+  pickDocx: { vi: "Chọn tệp .docx", en: "Choose a .docx file" },
+  pickXlsx: { vi: "Mở tệp .xlsx", en: "Open an .xlsx file" },
+  step2: { vi: "2. Chuyển thành sổ theo dõi", en: "2. Convert to a tracker" },
+  step2Help: {
+    vi: "Thêm các cột Hạn hoàn thành, Trạng thái, Ngày phát sóng, Kinh phí thực chi, Kiểm tra; tô màu mục quá hạn; không sửa ô nào bạn đã nhập.",
+    en: "Adds the due date, status, air date, spending and check columns and colours late items; never changes a cell you wrote.",
+  },
+  convert: { vi: "Chuyển thành sổ theo dõi", en: "Convert to tracker" },
+  step3: { vi: "3. Kiểm tra", en: "3. Check" },
+  check: { vi: "Kiểm tra", en: "Check" },
+  liveCheck: { vi: "Tự kiểm tra khi sửa", en: "Check as I edit" },
+  errors: { vi: "Lỗi", en: "Errors" },
+  warnings: { vi: "Cảnh báo", en: "Warnings" },
+  noProblems: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
+  apply: { vi: "Áp dụng", en: "Apply" },
+  goTo: { vi: "Đến ô", en: "Go to cell" },
+  step4: { vi: "4. Tóm tắt", en: "4. Summaries" },
+  summaries: {
+    vi: "Cập nhật trang Kinh phí và Tiến độ",
+    en: "Update the Budget and Progress sheets",
+  },
+  step5: { vi: "5. Xuất báo cáo", en: "5. Export the report" },
+  exportPdf: { vi: "Tải báo cáo PDF", en: "Download the PDF report" },
+  downloadTracker: { vi: "Tải sổ theo dõi (.xlsx)", en: "Download the tracker (.xlsx)" },
+  downloadSummary: { vi: "Tải tóm tắt (.xlsx)", en: "Download the summary (.xlsx)" },
+  settings: { vi: "Cài đặt kế hoạch", en: "Plan settings" },
+  planYear: { vi: "Năm kế hoạch", en: "Plan year" },
+  allocation: { vi: "Kinh phí được giao (đồng)", en: "Yearly allocation (VND)" },
+  agency: { vi: "Cơ quan ban hành", en: "Issuing agency" },
+  asOf: { vi: "Ngày tính (để trống = hôm nay)", en: "As-of date (blank = today)" },
+  saveSettings: { vi: "Lưu cài đặt", en: "Save settings" },
+  working: { vi: "Đang xử lý…", en: "Working…" },
+  done: { vi: "Xong.", en: "Done." },
+  items: { vi: "mục", en: "items" },
+  overdue: { vi: "quá hạn", en: "overdue" },
+  dueSoon: { vi: "sắp đến hạn", en: "due soon" },
+  standaloneNote: {
+    vi: "Đang chạy ngoài Excel: mở tệp .xlsx hoặc .docx, hoặc dán văn bản; kết quả được tải về máy.",
+    en: "Running outside Excel: open an .xlsx or .docx file, or paste text; results are downloaded.",
+  },
+  unexpected: {
+    vi: "Có lỗi không mong đợi. Hãy thử lại; nếu vẫn lỗi, gửi thông báo này cho bộ phận hỗ trợ:",
+    en: "Something unexpected went wrong. Try again; if it persists, send this message to support:",
+  },
+  pdfFallback: {
+    vi: "Không tải được tệp trực tiếp trong Excel này: báo cáo được mở ở thẻ mới; dùng In > Lưu thành PDF.",
+    en: "This Excel cannot download files directly: the report opened in a new tab; use Print > Save as PDF.",
+  },
+  noPlanSheet: { vi: "Chưa chọn trang kế hoạch.", en: "No plan sheet selected." },
+  aired: { vi: "đã phát sóng", en: "aired" },
+  spent: { vi: "đã chi", en: "spent" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(key: StringKey, lang: Lang): string {
+  return STRINGS[key][lang];
+}
+
+/** "vi-VN" → vi; anything else → en (Vietnamese clerks run Vietnamese Office). */
+export function langFromDisplay(displayLanguage: string | undefined | null): Lang {
+  return (displayLanguage ?? "").toLowerCase().startsWith("vi") ? "vi" : "en";
+}
