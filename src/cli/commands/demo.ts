@@ -12,6 +12,7 @@ import { ExitError } from "../exitError";
 import type { CliIo } from "../io";
 import { checkCommand } from "./check";
 import { importCommand } from "./import";
+import { summaryCommand } from "./summary";
 import { trackCommand } from "./track";
 import { writeXlsx } from "../../node/writeXlsx";
 
@@ -27,6 +28,8 @@ export interface DemoArgs {
 export interface DemoOutcome {
   readonly planXlsx: string;
   readonly trackerXlsx: string;
+  readonly summaryPdf: string;
+  readonly summaryXlsx: string;
 }
 
 export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcome> {
@@ -69,9 +72,14 @@ export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcom
     // The sample keeps the real plan's "Quý VI/2023" typo on purpose: errors are expected here.
     if (!(err instanceof ExitError)) throw err;
   }
+  say("6) Xuất báo cáo tóm tắt cho lãnh đạo", "6) Exporting the leaders' summary");
+  const summaryPdf = join(out, "summary.pdf");
+  const summaryXlsx = join(out, "summary.xlsx");
+  await summaryCommand({ tracker: trackerXlsx, pdf: summaryPdf, xlsx: summaryXlsx, lang }, io);
+
   say(
-    `Xong. Kết quả trong ${out}:\n  plan.xlsx     sổ kế hoạch chuẩn (nhập từ văn bản)\n  tracker.xlsx  sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai`,
-    `Done. Output in ${out}:\n  plan.xlsx     the standard plan workbook (imported from the text)\n  tracker.xlsx  the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid`,
+    `Xong. Kết quả trong ${out}:\n  plan.xlsx     sổ kế hoạch chuẩn (nhập từ văn bản)\n  tracker.xlsx  sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Kinh phí và Tiến độ\n  summary.pdf   báo cáo một trang cho lãnh đạo\n  summary.xlsx  hai trang tóm tắt (chỉ giá trị) để gửi thư`,
+    `Done. Output in ${out}:\n  plan.xlsx     the standard plan workbook (imported from the text)\n  tracker.xlsx  the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; Budget and Progress sheets\n  summary.pdf   the leaders' one-page report\n  summary.xlsx  the two summary sheets as values, for e-mailing`,
   );
-  return { planXlsx, trackerXlsx };
+  return { planXlsx, trackerXlsx, summaryPdf, summaryXlsx };
 }
