@@ -107,6 +107,7 @@ module.exports = async (env = {}, argv = {}) => {
   // Required here, not at the top, so tests can load the helpers below without the build plugins.
   const CopyWebpackPlugin = require("copy-webpack-plugin");
   const HtmlWebpackPlugin = require("html-webpack-plugin");
+  const webpack = require("webpack");
   const dev = argv.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
   const http = Boolean(env.http) || process.env.PLAN_TRACKER_HTTP === "1";
@@ -142,6 +143,11 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".js"],
+      alias: {
+        // pdfkit's browser build with its own Buffer/stream shims; its package.json does not
+        // export the file, so it is aliased by path (the report code is shared with Node).
+        "pdfkit-standalone$": path.join(__dirname, "node_modules/pdfkit/js/pdfkit.standalone.js"),
+      },
     },
     module: {
       rules: [
@@ -171,6 +177,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new webpack.DefinePlugin({ __TOOL_VERSION__: JSON.stringify(require("./package.json").version) }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -194,6 +201,10 @@ module.exports = async (env = {}, argv = {}) => {
               return dev ? content : toProductionManifest(content.toString("utf8"), prodUrl);
             },
           },
+          // DejaVu Sans covers every Vietnamese diacritic; fetched only when a PDF is made.
+          ...["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"].map(
+            (f) => ({ from: path.join(__dirname, "node_modules/dejavu-fonts-ttf/ttf", f), to: `fonts/${f}` }),
+          ),
           ...(localOfficeJs
             ? OFFICE_JS_LOCAL_FILES.map((f) => ({ from: path.join(officeJsDir, f), to: f }))
             : []),

@@ -1,11 +1,40 @@
 // Entry point of commands.html, the ribbon's FunctionFile. The names match <FunctionName> in
-// manifest.xml. Placeholder bodies: the real commands replace them. Every command must call
-// event.completed(), or Office shows the button as busy until it times out.
+// manifest.xml; every command calls event.completed(), or Office shows the button busy until it
+// times out. Opened with ?notice=…, the same page is the small dialog that shows a command's result.
+import { checkCommand, convertCommand, type RibbonDeps } from "./ribbon";
+
+declare const __TOOL_VERSION__: string;
+
+function notify(text: string): void {
+  const url = `${location.origin}${location.pathname}?notice=${encodeURIComponent(text)}`;
+  Office.context.ui.displayDialogAsync(url, { height: 25, width: 40, displayInIframe: true });
+}
+
+function deps(): RibbonDeps {
+  return {
+    run: Excel.run.bind(Excel),
+    requirements: Office.context.requirements,
+    lang: (Office.context.displayLanguage ?? "").toLowerCase().startsWith("vi") ? "vi" : "en",
+    toolVersion: __TOOL_VERSION__,
+    now: () => new Date(),
+    notify,
+  };
+}
+
 void Office.onReady(() => {
+  const notice = new URLSearchParams(location.search).get("notice");
+  if (notice !== null) {
+    const p = document.createElement("p");
+    p.textContent = notice;
+    p.style.font = '14px "Segoe UI", sans-serif';
+    p.style.padding = "12px";
+    document.body.append(p);
+    return;
+  }
   Office.actions.associate("convertToTracker", (event: Office.AddinCommands.Event) => {
-    event.completed();
+    void convertCommand(deps()).finally(() => event.completed());
   });
   Office.actions.associate("checkPlan", (event: Office.AddinCommands.Event) => {
-    event.completed();
+    void checkCommand(deps()).finally(() => event.completed());
   });
 });

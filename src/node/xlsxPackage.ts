@@ -26,7 +26,7 @@
  */
 import * as zlib from "node:zlib";
 import { PlanTrackerError, type Bilingual } from "../domain/diagnostics";
-import { assertXlsxBytes } from "./readXlsx";
+import { assertXlsxBytes } from "../adapters/exceljs/preflight";
 
 export interface LossyPart {
   readonly code: string;

@@ -1,5 +1,5 @@
-// Entry point of taskpane.html. Only the Office.onReady wiring belongs here: the task pane module
-// (importable and tested without Office) is wired in by the task pane work.
-void Office.onReady(() => {
-  /* wired by the task pane module */
-});
+// Entry point of taskpane.html: only the Office.onReady wiring lives here (STYLE.md), so every
+// other module is importable and tested without Office.
+import { boot } from "./boot";
+
+void Office.onReady((info) => boot(info.host ?? null));
