@@ -181,9 +181,13 @@ function isManualDue(sheet: SheetData, row: number, col: number): boolean {
 export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
   const { plan, sheet } = input;
   const columns: Partial<Record<FieldKey, number>> = { ...plan.header.columns };
-  // Right of the header AND of anything the user keeps under it (a column without a header, a
-  // cell holding only spaces): the tool's columns never land on the user's cells.
-  let next = Math.max(plan.header.lastColumn, lastUsedColumn(sheet, plan.header.headerRow)) + 1;
+  // Right of the header AND of anything the user keeps beside the items (a column without a
+  // header, a cell holding only spaces): the tool's columns never land on the user's cells.
+  let next =
+    Math.max(
+      plan.header.lastColumn,
+      lastUsedColumn(sheet, plan.header.headerRow, Math.max(plan.lastRow, plan.lastItemRow)),
+    ) + 1;
   const added: FieldKey[] = [];
   for (const field of TRACKER_FIELDS) {
     if (columns[field] === undefined) {
@@ -306,10 +310,10 @@ export function computedCells(input: ComputedInput): { cells: CellSpec[]; writte
   return { cells, writtenRows };
 }
 
-/** The last column holding any value (even blank text) from `fromRow` down. */
-function lastUsedColumn(sheet: SheetData, fromRow: number): number {
+/** The last column holding any value (even blank text) in rows `fromRow`..`toRow`. */
+function lastUsedColumn(sheet: SheetData, fromRow: number, toRow: number): number {
   let last = 0;
-  for (let r = fromRow; r <= sheet.rows.length; r++) {
+  for (let r = fromRow; r <= Math.min(toRow, sheet.rows.length); r++) {
     const row = sheet.rows[r - 1] ?? [];
     for (let c = row.length; c > last; c--) {
       const v = row[c - 1];
