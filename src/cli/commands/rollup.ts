@@ -57,7 +57,7 @@ export async function rollupCommand(
   io.stdout(
     args.lang === "vi"
       ? `Đã tổng hợp ${districts.length} sổ theo dõi${failures.length ? ` (${failures.length} tệp không đọc được)` : ""}: ${output}\n`
-      : `Rolled up ${districts.length} trackers${failures.length ? ` (${failures.length} files could not be read)` : ""}: ${output}\n`,
+      : `Rolled up ${districts.length} tracker${districts.length === 1 ? "" : "s"}${failures.length ? ` (${failures.length} file${failures.length === 1 ? "" : "s"} could not be read)` : ""}: ${output}\n`,
   );
   return { districts, failures };
 }

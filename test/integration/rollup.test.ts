@@ -1,0 +1,223 @@
+/**
+ * The province's roll-up of three generated district trackers and one broken file, and the
+ * e-mailable summary.xlsx: numbers agree with the domain, the files open in Excel without repair.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { cli, STACK_TRACE } from "../helpers/cli";
+import { excelRepairProblems, validateXlsx } from "../helpers/excelRules";
+import { expectCachedMatches, recomputeWorkbook } from "../helpers/formulaEngine";
+import { runTrack } from "../helpers/track";
+import { tempDir, writeWorkbook } from "../helpers/xlsx";
+
+const HEADER = [
+  "STT",
+  "Nội dung",
+  "Thời gian",
+  "Số lượng",
+  "Loại sản phẩm",
+  "Thời lượng",
+  "Đơn vị thực hiện",
+  "Kinh phí (đồng)",
+];
+
+interface District {
+  file: string;
+  agency: string;
+  allocation: number;
+  rows: (string | number | null)[][];
+}
+
+/** Three districts: items in every quarter, one with a late item, one with an invalid period. */
+const DISTRICTS: District[] = [
+  {
+    file: "ia-hdrai.xlsx",
+    agency: "Ủy ban nhân dân huyện Ia H'Drai",
+    allocation: 150_000_000,
+    rows: [
+      [
+        1,
+        "Kỷ niệm ngày thành lập huyện 11/03/2023",
+        "Quý I/2023",
+        "01",
+        "phóng sự",
+        "05 phút",
+        "Trung tâm VH-TT-DL&TT",
+        15_000_000,
+      ],
+      [
+        2,
+        "Đẩy mạnh cải cách hành chính",
+        "Quý II/2023",
+        "01",
+        "phóng sự",
+        "05 phút",
+        "Trung tâm VH-TT-DL&TT",
+        15_000_000,
+      ],
+      [
+        3,
+        "Chuyển đổi số",
+        "Quý IV/2023",
+        "01",
+        "phóng sự",
+        "05 phút",
+        "Đài PT-TH tỉnh",
+        15_000_000,
+      ],
+    ],
+  },
+  {
+    file: "sa-thay.xlsx",
+    agency: "Ủy ban nhân dân huyện Sa Thầy",
+    allocation: 90_000_000,
+    rows: [
+      [1, "Phát triển sản phẩm OCOP", "Quý I/2023", 2, "tin", "3 phút", "Phòng Văn hóa", 6_000_000],
+      [2, "Trồng rừng", "Quý VI/2023", 1, "phóng sự", "5 phút", "Phòng Văn hóa", 15_000_000],
+    ],
+  },
+  {
+    file: "dak-to.xlsx",
+    agency: "Ủy ban nhân dân huyện Đắk Tô",
+    allocation: 60_000_000,
+    rows: [
+      [
+        1,
+        "Gương điển hình tiên tiến",
+        "Quý III/2023",
+        1,
+        "phóng sự",
+        "10 phút",
+        "Đài PT-TH tỉnh",
+        20_000_000,
+      ],
+    ],
+  },
+];
+
+const AS_OF = "2023-09-20";
+
+describe("rollup of three district trackers and one broken file", () => {
+  const tmp = tempDir("pt-rollup-");
+  afterAll(() => tmp.cleanup());
+  const trackers: string[] = [];
+
+  beforeAll(async () => {
+    for (const d of DISTRICTS) {
+      const plan = join(tmp.dir, d.file);
+      await writeWorkbook(plan, [
+        {
+          name: "Kế hoạch",
+          rows: [[d.agency], ["KẾ HOẠCH TUYÊN TRUYỀN NĂM 2023"], [], HEADER, ...d.rows],
+        },
+      ]);
+      const out = join(tmp.dir, d.file.replace(".xlsx", ".tracker.xlsx"));
+      const r = await runTrack({
+        plan,
+        output: out,
+        asOf: AS_OF,
+        allocation: String(d.allocation),
+      });
+      expect(r.code).toBe(0);
+      trackers.push(out);
+    }
+    writeFileSync(join(tmp.dir, "broken.xlsx"), "this is not a workbook");
+  });
+
+  it("rolls up the readable trackers, lists the broken one with its reason", async () => {
+    const output = join(tmp.dir, "rollup.xlsx");
+    const r = await cli([
+      "rollup",
+      ...trackers,
+      join(tmp.dir, "broken.xlsx"),
+      "-o",
+      output,
+      "--as-of",
+      AS_OF,
+      "--lang",
+      "en",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Rolled up 3 trackers (1 file could not be read)");
+    expect(r.stderr).toMatch(/broken\.xlsx: .*not an Excel \.xlsx file/);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Quá hạn", "Không đọc được"]);
+    const sum = wb.getWorksheet("Tổng hợp")!;
+    const rows = [5, 6, 7].map((r2) => [1, 3, 4, 6, 7].map((c) => sum.getCell(r2, c).value));
+    expect(rows).toEqual([
+      ["Ủy ban nhân dân huyện Ia H'Drai", 3, 0, 2, 150_000_000],
+      ["Ủy ban nhân dân huyện Sa Thầy", 3, 0, 1, 90_000_000],
+      ["Ủy ban nhân dân huyện Đắk Tô", 1, 0, 0, 60_000_000],
+    ]);
+    const total = sum.getRow(8);
+    expect(total.getCell(1).value).toBe("Cộng / Total");
+    expect((total.getCell(3).value as ExcelJS.CellFormulaValue).result).toBe(7);
+    expect((total.getCell(6).value as ExcelJS.CellFormulaValue).result).toBe(3);
+    expect((total.getCell(7).value as ExcelJS.CellFormulaValue).result).toBe(300_000_000);
+
+    // The combined overdue list: most days late first, across districts.
+    const overdue = wb.getWorksheet("Quá hạn")!;
+    const late = [5, 6, 7].map((r2) => [
+      overdue.getCell(r2, 1).value,
+      overdue.getCell(r2, 2).value,
+      overdue.getCell(r2, 5).value,
+    ]);
+    expect(late).toEqual([
+      ["Ủy ban nhân dân huyện Ia H'Drai", "Kỷ niệm ngày thành lập huyện 11/03/2023", 193],
+      ["Ủy ban nhân dân huyện Sa Thầy", "Phát triển sản phẩm OCOP", 173],
+      ["Ủy ban nhân dân huyện Ia H'Drai", "Đẩy mạnh cải cách hành chính", 82],
+    ]);
+    expect(overdue.getCell(8, 1).value).toBeNull();
+
+    const failures = wb.getWorksheet("Không đọc được")!;
+    expect(failures.getCell(4, 1).value).toBe("broken.xlsx");
+    expect(String(failures.getCell(4, 2).value)).toMatch(/không phải tệp Excel/);
+
+    expect(validateXlsx(output)).toMatchObject({ ok: true });
+    expect(await excelRepairProblems(output, { tracker: false })).toEqual([]);
+    expectCachedMatches(await recomputeWorkbook(output, { today: AS_OF }));
+  });
+
+  it("exits 2 when no file can be read", async () => {
+    const r = await cli([
+      "rollup",
+      join(tmp.dir, "broken.xlsx"),
+      "-o",
+      join(tmp.dir, "none.xlsx"),
+      "--lang",
+      "en",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/None of the 1 files could be read as a tracker/);
+  });
+
+  it("writes a summary.xlsx of values only that opens without repair, and a one-page PDF", async () => {
+    const xlsx = join(tmp.dir, "s.xlsx");
+    const pdf = join(tmp.dir, "s.pdf");
+    const r = await cli(["summary", trackers[0]!, "--xlsx", xlsx, "--pdf", pdf, "--as-of", AS_OF]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiến độ", "Kinh phí"]);
+    let formulas = 0;
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (typeof c.value === "object" && c.value !== null && "formula" in c.value) formulas++;
+        }),
+      ),
+    );
+    expect(formulas).toBe(0);
+    // Allocation, planned and spent of the Ia H'Drai tracker, as values.
+    const budget = wb.getWorksheet("Kinh phí")!;
+    expect([5, 6, 7].map((r2) => budget.getCell(r2, 2).value)).toEqual([
+      150_000_000, 45_000_000, 0,
+    ]);
+    expect(validateXlsx(xlsx)).toMatchObject({ ok: true });
+    expect(await excelRepairProblems(xlsx, { tracker: false })).toEqual([]);
+  });
+});
