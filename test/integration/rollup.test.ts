@@ -175,7 +175,7 @@ describe("rollup of three district trackers and one broken file", () => {
 
     const failures = wb.getWorksheet("Không đọc được")!;
     expect(failures.getCell(4, 1).value).toBe("broken.xlsx");
-    expect(String(failures.getCell(4, 2).value)).toMatch(/không phải tệp Excel/);
+    expect(failures.getCell(4, 2).value as string).toMatch(/không phải tệp Excel/);
 
     expect(validateXlsx(output)).toMatchObject({ ok: true });
     expect(await excelRepairProblems(output, { tracker: false })).toEqual([]);
