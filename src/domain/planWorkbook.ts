@@ -97,6 +97,13 @@ export function planWorkbookLayout(
     columns: PLAN_COLUMNS.map((f, i) => ({ col: i + 1, width: WIDTHS[f] ?? 12 })),
     merges: [`A2:${String.fromCharCode(64 + lastCol)}2`],
     freeze: { rows: PLAN_HEADER_ROW, cols: 0 },
+    pageSetup: {
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: `${PLAN_HEADER_ROW}:${PLAN_HEADER_ROW}`,
+    },
   };
   return { sheets: [sheet], definedNames: [], fullCalcOnLoad: false };
 }

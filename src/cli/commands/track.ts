@@ -155,7 +155,7 @@ function printSummary(
   const lines =
     lang === "vi"
       ? [
-          `Đã tạo sổ theo dõi: ${output}`,
+          backup ? `Đã cập nhật sổ theo dõi: ${output}` : `Đã tạo sổ theo dõi: ${output}`,
           `  ${summary.items} mục, ${summary.errors} lỗi, ${summary.warnings} cảnh báo; tính đến ${formatVnDate(r.check.asOf)}: ${overdue} quá hạn, ${soon} sắp đến hạn (14 ngày).`,
           ...(backup ? [`  Bản sao tệp gốc: ${backup}`] : []),
           ...(r.settingsCreated
@@ -169,7 +169,7 @@ function printSummary(
             : []),
         ]
       : [
-          `Tracker written: ${output}`,
+          backup ? `Tracker updated: ${output}` : `Tracker written: ${output}`,
           `  ${summary.items} items, ${summary.errors} errors, ${summary.warnings} warnings; as of ${formatVnDate(r.check.asOf)}: ${overdue} overdue, ${soon} due within 14 days.`,
           ...(backup ? [`  Backup of the original: ${backup}`] : []),
           ...(r.settingsCreated
