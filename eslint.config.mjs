@@ -37,6 +37,8 @@ export default tseslint.config(
       // Plain Node scripts (make-icons, validate-manifest): outside the TypeScript project, so the
       // type-aware parser cannot read them; Prettier and the manifest test cover them.
       "scripts/**/*.mjs",
+      // The browser suite's plain Node helpers (static server, test build), likewise.
+      "test/browser/**/*.mjs",
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

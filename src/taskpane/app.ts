@@ -23,6 +23,8 @@ export interface PaneOptions {
   readonly debounceMs?: number;
 }
 
+type SettingsField = "pt-year" | "pt-allocation" | "pt-agency" | "pt-asof";
+
 interface Message {
   readonly kind: "info" | "error";
   readonly text: string;
@@ -34,7 +36,8 @@ export class PaneApp {
   private sheet: string | null = null;
   private check: CheckResult | null = null;
   private diagnostics: Diagnostic[] = [];
-  private converted: string | null = null;
+  /** The plan has been converted: step 2 shows the counts of the current check. */
+  private converted = false;
   private settings: PlanSettings | null = null;
   private message: Message | null = null;
   private busy = false;
@@ -42,6 +45,15 @@ export class PaneApp {
   private live = true;
   private stopWatching: (() => void) | null = null;
   private files: readonly PaneFile[] = [];
+  /**
+   * What the clerk typed but has not used yet: the pane is rebuilt on every render, and a live
+   * check (an edit in Excel) or a failed action must not wipe pasted text or half-typed settings.
+   */
+  private pastedText = "";
+  private settingsDraft: Partial<Record<SettingsField, string>> = {};
+  private settingsOpen = false;
+  /** Standalone: what the clerk opened (the file input itself is rebuilt and shows nothing). */
+  private source: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -56,7 +68,7 @@ export class PaneApp {
     this.render();
     await this.run(async () => {
       await this.refreshSheets();
-      this.settings = await this.host.readSettings();
+      await this.loadSettings();
     }, false);
   }
 
@@ -84,6 +96,8 @@ export class PaneApp {
   /** Runs one user action: busy state, delayed progress, errors shown in the pane. */
   private async run(action: () => Promise<string | void>, announce = true): Promise<void> {
     if (this.busy) return;
+    // The control that started the action is disabled (and so loses the focus) while it runs.
+    const focusId = (document.activeElement as HTMLElement | null)?.id || null;
     this.busy = true;
     this.message = null;
     const timer = setTimeout(() => {
@@ -105,7 +119,27 @@ export class PaneApp {
       this.busy = false;
       this.showProgress = false;
       this.render();
+      this.restoreFocus(focusId);
     }
+  }
+
+  /**
+   * Gives the focus back to the control a keyboard user acted on, or — when it is gone (the last
+   * finding fixed) — to the next finding or the Check button, never to the page's start.
+   */
+  private restoreFocus(id: string | null): void {
+    const active = document.activeElement;
+    if (!id || (active && active !== document.body && this.root.contains(active))) return;
+    const byId = (x: string): HTMLElement | null => document.getElementById(x);
+    const usable = (e: HTMLElement | null): e is HTMLElement =>
+      e !== null && this.root.contains(e) && !(e as HTMLButtonElement).disabled;
+    let target = byId(id);
+    if (!usable(target) && /^pt-(errors|warnings)-/.test(id)) {
+      target =
+        this.root.querySelector<HTMLElement>("#pt-diagnostics button:not([disabled])") ??
+        byId("pt-check");
+    }
+    if (usable(target)) target.focus();
   }
 
   private describe(err: unknown): string {
@@ -116,22 +150,43 @@ export class PaneApp {
     return `${this.tx("unexpected")} ${detail}${code}`;
   }
 
+  /** The workbook's settings, replacing whatever was typed into the form. */
+  private async loadSettings(): Promise<void> {
+    this.settings = await this.host.readSettings();
+    this.settingsDraft = {};
+  }
+
   private async refreshSheets(): Promise<void> {
     const { sheets, selected } = await this.host.listSheets();
     this.sheets = sheets;
     this.sheet = this.sheet && sheets.includes(this.sheet) ? this.sheet : selected;
   }
 
+  /** A new plan (opened or imported): earlier results, files and live checking no longer apply. */
+  private resetResults(): void {
+    this.check = null;
+    this.diagnostics = [];
+    this.converted = false;
+    this.files = [];
+    this.stopWatching?.();
+    this.stopWatching = null;
+  }
+
   async importText(text: string): Promise<void> {
     await this.run(async () => {
       this.sheet = await this.host.importText(text);
+      this.pastedText = "";
+      this.resetResults();
+      this.source = this.tx("pastedText");
       await this.refreshSheets();
     });
   }
 
-  async importDocx(bytes: Uint8Array): Promise<void> {
+  async importDocx(bytes: Uint8Array, name: string | null = null): Promise<void> {
     await this.run(async () => {
       this.sheet = await this.host.importDocx(bytes);
+      this.resetResults();
+      this.source = name;
       await this.refreshSheets();
     });
   }
@@ -140,10 +195,10 @@ export class PaneApp {
     await this.run(async () => {
       await this.host.openXlsx?.(bytes, name);
       this.sheet = null;
-      this.check = null;
-      this.diagnostics = [];
+      this.resetResults();
+      this.source = name;
       await this.refreshSheets();
-      this.settings = await this.host.readSettings();
+      await this.loadSettings();
     });
   }
 
@@ -152,9 +207,8 @@ export class PaneApp {
       const result = await this.host.convert(this.sheet);
       this.sheet = result.check.plan.sheet;
       this.setCheck(result.check);
-      const items = result.check.plan.items;
-      this.converted = `${items.length} ${this.tx("items")}, ${items.filter((i) => i.overdue).length} ${this.tx("overdue")}, ${items.filter((i) => i.dueSoon).length} ${this.tx("dueSoon")}.`;
-      this.settings = await this.host.readSettings();
+      this.converted = true;
+      await this.loadSettings();
       await this.refreshSheets();
       await this.startWatching();
       this.files = await this.host.files(this.lang);
@@ -221,12 +275,16 @@ export class PaneApp {
         agency: form.agency.trim() === "" ? null : form.agency.trim(),
         asOf,
       });
-      this.settings = await this.host.readSettings();
+      await this.loadSettings();
     });
   }
 
   async download(file: PaneFile): Promise<void> {
-    await this.run(async () => downloadBytes(file.name, file.mime, await file.bytes()));
+    await this.run(async () => {
+      // Asked again at the click: the report follows the pane's language now, not at conversion.
+      const current = (await this.host.files(this.lang)).find((f) => f.key === file.key) ?? file;
+      downloadBytes(current.name, current.mime, await current.bytes());
+    });
   }
 
   private setCheck(check: CheckResult): void {
@@ -246,6 +304,15 @@ export class PaneApp {
       ].sort((a, b) =>
         a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === "error" ? -1 : 1,
       );
+      // Keep the summary's "data errors to fix" in step with the list it sits under.
+      if (this.check) {
+        const errors = this.diagnostics.filter((d) => d.severity === "error").length;
+        this.check = {
+          ...this.check,
+          diagnostics: this.diagnostics,
+          summary: { ...this.check.summary, errors, warnings: this.diagnostics.length - errors },
+        };
+      }
       this.render();
     });
   }
@@ -266,6 +333,10 @@ export class PaneApp {
     const focusedId = (document.activeElement as HTMLElement | null)?.id ?? null;
     clear(this.root);
     this.root.setAttribute("lang", this.lang);
+    document.documentElement.lang = this.lang;
+    document.title = this.tx("appTitle");
+    // The pane is rebuilt while an action runs: assistive technology (and the browser tests) wait.
+    this.root.setAttribute("aria-busy", String(this.busy));
     this.root.append(
       this.header(),
       this.status(),
@@ -352,6 +423,10 @@ export class PaneApp {
       this.sheet = select.value;
     });
     const text = el("textarea", { id: "pt-text", rows: "4", class: "pt-text" });
+    text.value = this.pastedText;
+    text.addEventListener("input", () => {
+      this.pastedText = text.value;
+    });
     const docx = el("input", {
       id: "pt-docx",
       type: "file",
@@ -360,7 +435,7 @@ export class PaneApp {
     });
     docx.addEventListener("change", () => {
       const file = docx.files?.[0];
-      if (file) void file.arrayBuffer().then((b) => this.importDocx(new Uint8Array(b)));
+      if (file) void file.arrayBuffer().then((b) => this.importDocx(new Uint8Array(b), file.name));
     });
     const parts: HTMLElement[] = [el("p", { class: "pt-help" }, this.tx("step1Help"))];
     if (this.host.kind === "standalone") {
@@ -375,6 +450,16 @@ export class PaneApp {
         if (file) void file.arrayBuffer().then((b) => this.openXlsx(new Uint8Array(b), file.name));
       });
       parts.push(el("label", { for: "pt-xlsx", class: "pt-label" }, this.tx("pickXlsx")), xlsx);
+      if (this.source) {
+        parts.push(
+          el(
+            "p",
+            { id: "pt-source", class: "pt-help" },
+            `${this.tx("currentFile")} `,
+            el("span", { class: "pt-source-name" }, this.source),
+          ),
+        );
+      }
     }
     parts.push(
       el("label", { for: "pt-sheet", class: "pt-label" }, this.tx("planSheet")),
@@ -405,8 +490,16 @@ export class PaneApp {
       this.button("pt-convert", this.tx("convert"), () => void this.convert(), {
         class: "pt-button pt-primary",
       }),
-      ...(this.converted ? [el("p", { id: "pt-converted" }, this.converted)] : []),
+      ...(this.converted && this.check
+        ? [el("p", { id: "pt-converted" }, this.counts(this.check))]
+        : []),
     );
+  }
+
+  /** "10 items, 8 overdue, 0 due soon." for the current check (not the one at conversion). */
+  private counts(check: CheckResult): string {
+    const items = check.plan.items;
+    return `${items.length} ${this.tx("items")}, ${items.filter((i) => i.overdue).length} ${this.tx("overdue")}, ${items.filter((i) => i.dueSoon).length} ${this.tx("dueSoon")}.`;
   }
 
   private stepCheck(): HTMLElement {
@@ -436,7 +529,10 @@ export class PaneApp {
         "div",
         { class: "pt-row" },
         this.button("pt-check", this.tx("check"), () => void this.runCheck()),
-        el("label", { for: "pt-live", class: "pt-inline" }, live, ` ${this.tx("liveCheck")}`),
+        // Only where edits can happen under the pane (Excel); a downloaded file is not watched.
+        this.host.watch
+          ? el("label", { for: "pt-live", class: "pt-inline" }, live, ` ${this.tx("liveCheck")}`)
+          : null,
       ),
       list,
     );
@@ -461,7 +557,11 @@ export class PaneApp {
           `${id}-apply`,
           `${this.tx("apply")}: ${d.suggestion}`,
           () => void this.applySuggestion(d),
-          { class: "pt-button pt-small" },
+          {
+            class: "pt-button pt-small",
+            // Several findings can suggest the same text: say which cell each button writes.
+            "aria-label": `${this.tx("apply")} "${d.suggestion}" ${this.tx("applyTo")} ${where}`,
+          },
         ),
       );
     }
@@ -494,19 +594,30 @@ export class PaneApp {
     return this.section(
       "pt-step5",
       this.tx("step5"),
-      ...(buttons.length > 0 ? buttons : [el("p", { class: "pt-help" }, "—")]),
+      ...(buttons.length > 0 ? buttons : [el("p", { class: "pt-help" }, this.tx("exportHelp"))]),
     );
   }
 
   private settingsPanel(): HTMLElement {
     const s = this.settings;
-    const field = (id: string, label: StringKey, value: string, type = "text"): HTMLElement =>
-      el(
+    const field = (
+      id: SettingsField,
+      label: StringKey,
+      value: string,
+      type = "text",
+    ): HTMLElement => {
+      const input = el("input", { id, type, class: "pt-input" });
+      input.value = this.settingsDraft[id] ?? value;
+      input.addEventListener("input", () => {
+        this.settingsDraft[id] = input.value;
+      });
+      return el(
         "div",
         { class: "pt-field" },
         el("label", { for: id, class: "pt-label" }, this.tx(label)),
-        el("input", { id, type, value, class: "pt-input" }),
+        input,
       );
+    };
     const money = (v: number | null): string =>
       v === null
         ? ""
@@ -515,13 +626,16 @@ export class PaneApp {
           : formatVndEn(v).replace(/ VND$/, "");
     const details = el(
       "details",
-      { id: "pt-settings", class: "pt-settings" },
+      { id: "pt-settings", class: "pt-settings", open: this.settingsOpen },
       el("summary", {}, this.tx("settings")),
       field("pt-year", "planYear", s?.planYear?.toString() ?? ""),
       field("pt-allocation", "allocation", money(s?.allocationVnd ?? null)),
       field("pt-agency", "agency", s?.agency ?? ""),
       field("pt-asof", "asOf", s?.asOf ?? "", "date"),
     );
+    details.addEventListener("toggle", () => {
+      this.settingsOpen = details.open;
+    });
     details.append(
       this.button("pt-save-settings", this.tx("saveSettings"), () => {
         const v = (id: string): string =>

@@ -11,7 +11,7 @@ import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type SettingKey } from ".
 import { META_SHEET, readMetadata } from "../domain/tracker/metadata";
 import { settingsPatch } from "../domain/tracker/settingsSheet";
 import { applyLayoutOffice } from "../adapters/officejs/apply";
-import { readWorkbook, sheetFromRange } from "../adapters/officejs/read";
+import { queueSheetRead, sheetFromRange } from "../adapters/officejs/read";
 import type { RequirementCheck } from "../adapters/officejs/requirements";
 import {
   applySuggestion,
@@ -157,10 +157,12 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
       );
     },
     async readSettings() {
+      // Only the settings sheet: the active sheet may be a 10 000-row plan.
       return Excel.run(async (context) => {
-        const { data } = await readWorkbook(context);
-        const sheet = data.sheets.find((s) => s.name === SETTINGS_SHEET);
-        return sheet ? readSettings(sheet).settings : null;
+        const settings = queueSheetRead(context, SETTINGS_SHEET);
+        const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+        await context.sync();
+        return sheet.isNullObject ? null : readSettings(settings("visible")).settings;
       });
     },
     async saveSettings(values: SettingsInput) {
@@ -224,7 +226,9 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
       const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
         // Other people's edits (co-authoring) only refresh their own pane: writing here too would
         // make two panes rewrite each other's cells.
-        if (event.source !== Excel.EventSource.local) return;
+        if (event.source !== "Local") return;
+        // The tool's own writes (another of its runtimes, e.g. a ribbon command) need no re-check.
+        if ((event as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
         for (const r of rowsOfAddress(event.address)) pending.add(r);
         if (timer) clearTimeout(timer);
         timer = setTimeout(flush, opts.debounceMs ?? 600);

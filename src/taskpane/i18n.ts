@@ -32,6 +32,7 @@ const STRINGS = {
   noProblems: { vi: "Không có lỗi hay cảnh báo.", en: "No errors or warnings." },
   apply: { vi: "Áp dụng", en: "Apply" },
   goTo: { vi: "Đến ô", en: "Go to cell" },
+  applyTo: { vi: "vào ô", en: "to cell" },
   step4: { vi: "4. Tóm tắt", en: "4. Summaries" },
   summaries: {
     vi: "Cập nhật trang Kinh phí và Tiến độ",
@@ -63,6 +64,12 @@ const STRINGS = {
   pdfFallback: {
     vi: "Không tải được tệp trực tiếp trong Excel này: báo cáo được mở ở thẻ mới; dùng In > Lưu thành PDF.",
     en: "This Excel cannot download files directly: the report opened in a new tab; use Print > Save as PDF.",
+  },
+  currentFile: { vi: "Đang dùng tệp:", en: "Working on:" },
+  pastedText: { vi: "văn bản đã dán", en: "the pasted text" },
+  exportHelp: {
+    vi: "Các tệp có sau khi chuyển kế hoạch thành sổ theo dõi (bước 2).",
+    en: "The files are ready once the plan is converted (step 2).",
   },
   noPlanSheet: { vi: "Chưa chọn trang kế hoạch.", en: "No plan sheet selected." },
   aired: { vi: "đã phát sóng", en: "aired" },

@@ -28,7 +28,9 @@ export interface StandaloneOptions {
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 async function newWorkbook(): Promise<ExcelJS.Workbook> {
-  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  const mod = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as {
+    default?: typeof ExcelJS;
+  } & typeof ExcelJS;
   const Excel = mod.default ?? mod;
   return new Excel.Workbook();
 }
@@ -53,7 +55,11 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
   };
   const track = (planSheet: string | null) => {
     const book = need();
-    const result = buildTracker(workbookData(book), { today: today(), sheet: planSheet, toolVersion: opts.toolVersion });
+    const result = buildTracker(workbookData(book), {
+      today: today(),
+      sheet: planSheet,
+      toolVersion: opts.toolVersion,
+    });
     applyLayout(book, result.layout);
     return result;
   };
@@ -108,7 +114,9 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       return Promise.resolve(track(planSheet));
     },
     check(planSheet) {
-      return Promise.resolve(checkWorkbook(workbookData(need()), { today: today(), sheet: planSheet }));
+      return Promise.resolve(
+        checkWorkbook(workbookData(need()), { today: today(), sheet: planSheet }),
+      );
     },
     select() {
       // No grid to move in: the diagnostics list already names sheet and cell.
@@ -156,8 +164,18 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       if (!book) return Promise.resolve([]);
       const check = () => checkWorkbook(workbookData(book), { today: today() });
       return Promise.resolve([
-        { key: "tracker", name: `${baseName}.tracker.xlsx`, mime: XLSX_MIME, bytes: () => xlsxBytes(book) },
-        { key: "pdf", name: `${baseName}.summary.pdf`, mime: "application/pdf", bytes: () => pdfInBrowser(check(), lang) },
+        {
+          key: "tracker",
+          name: `${baseName}.tracker.xlsx`,
+          mime: XLSX_MIME,
+          bytes: () => xlsxBytes(book),
+        },
+        {
+          key: "pdf",
+          name: `${baseName}.summary.pdf`,
+          mime: "application/pdf",
+          bytes: () => pdfInBrowser(check(), lang),
+        },
         {
           key: "summaryXlsx",
           name: `${baseName}.summary.xlsx`,
