@@ -7,7 +7,12 @@
 import { toIso } from "../domain/calendar";
 import { PlanTrackerError, type Lang } from "../domain/diagnostics";
 import { checkRequirements } from "../adapters/officejs/requirements";
-import { checkOpenWorkbook, convertToTracker, selectCell, type OfficeEnv } from "../adapters/officejs/session";
+import {
+  checkOpenWorkbook,
+  convertToTracker,
+  selectCell,
+  type OfficeEnv,
+} from "../adapters/officejs/session";
 import type { CheckResult } from "../domain/check";
 
 export interface RibbonDeps {
@@ -27,7 +32,11 @@ function env(deps: RibbonDeps): OfficeEnv | null {
     return null;
   }
   const d = deps.now();
-  return { today: toIso(d.getFullYear(), d.getMonth() + 1, d.getDate()), toolVersion: deps.toolVersion, features: req.features };
+  return {
+    today: toIso(d.getFullYear(), d.getMonth() + 1, d.getDate()),
+    toolVersion: deps.toolVersion,
+    features: req.features,
+  };
 }
 
 async function showFirstProblem(deps: RibbonDeps, check: CheckResult): Promise<void> {
@@ -41,7 +50,9 @@ async function showFirstProblem(deps: RibbonDeps, check: CheckResult): Promise<v
 function describe(err: unknown, lang: Lang): string {
   if (err instanceof PlanTrackerError) return err.text[lang];
   const message = err instanceof Error ? err.message : String(err);
-  return lang === "vi" ? `Có lỗi không mong đợi: ${message}` : `Something unexpected went wrong: ${message}`;
+  return lang === "vi"
+    ? `Có lỗi không mong đợi: ${message}`
+    : `Something unexpected went wrong: ${message}`;
 }
 
 export async function convertCommand(deps: RibbonDeps): Promise<void> {
@@ -62,7 +73,11 @@ export async function checkCommand(deps: RibbonDeps): Promise<void> {
     const result = await deps.run((context) => checkOpenWorkbook(context, e));
     await showFirstProblem(deps, result.value);
     if (!result.value.diagnostics.some((d) => d.severity === "error")) {
-      deps.notify(deps.lang === "vi" ? `Không có lỗi (${result.value.summary.items} mục).` : `No errors (${result.value.summary.items} items).`);
+      deps.notify(
+        deps.lang === "vi"
+          ? `Không có lỗi (${result.value.summary.items} mục).`
+          : `No errors (${result.value.summary.items} items).`,
+      );
     }
   } catch (err) {
     deps.notify(describe(err, deps.lang));

@@ -230,7 +230,9 @@ function applyPageSetup(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   for (const c of spec.columns) {
     const column = ws.getColumn(c.col);
-    if (c.width !== undefined) column.width = c.width;
+    // exceljs omits a width of exactly 9 (its own default) from the file, so Excel would show
+    // 8.43: 9.01 renders at the same pixel width and is written.
+    if (c.width !== undefined) column.width = c.width === 9 ? 9.01 : c.width;
     if (c.hidden !== undefined) column.hidden = c.hidden;
   }
   for (const cell of spec.cells) writeCell(ws, cell);

@@ -63,7 +63,10 @@ export function assertXlsxBytes(bytes: Uint8Array, name: string): void {
 }
 
 function describeContent(bytes: Uint8Array, lang: "vi" | "en" = "vi"): string {
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 512))
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith("%pdf")) return lang === "vi" ? "là PDF" : "a PDF";
   if (head.startsWith("<!doctype html") || head.startsWith("<html"))
     return lang === "vi" ? "là trang HTML" : "an HTML page";
@@ -83,4 +86,3 @@ export function corruptWorkbook(name: string, err: unknown): PlanTrackerError {
     en: `The workbook "${name}" is damaged or not a valid .xlsx (${detail}). Open it in Excel, save a new copy (.xlsx) and run again.`,
   });
 }
-

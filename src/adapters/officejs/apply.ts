@@ -6,6 +6,7 @@
  */
 import { columnLetter } from "../../domain/cell";
 import type {
+  CellStyle,
   ConditionalFormatSpec,
   PageSetupSpec,
   SheetSpec,
@@ -13,11 +14,21 @@ import type {
   ValidationSpec,
   WorkbookLayout,
 } from "../../domain/layout/spec";
-import { columnRuns, styleRuns, wholeBlock } from "./cellWrites";
+import {
+  columnRuns,
+  formatRuns,
+  styleRuns,
+  utf8Bytes,
+  wholeBlock,
+  type Block,
+  type Run,
+} from "./cellWrites";
 import type { RequirementCheck } from "./requirements";
 
 /** Stay well under the 5 MB request limit of Excel on the web (JSON overhead, headers). */
 export const CHUNK_BYTES = 3_500_000;
+/** A column run whose values pass this size is written in several row slices. */
+export const RUN_BYTES = 1_000_000;
 
 export interface ApplyOptions {
   readonly features: RequirementCheck["features"];
@@ -29,18 +40,47 @@ export interface ApplyOptions {
   readonly activeSheet: string;
   /** Conditional formats the tool wrote before, as Office.js loaded them: to delete. */
   readonly staleConditionalFormats?: readonly Excel.ConditionalFormat[];
+  /** Bytes per request before the operations are split (tests lower it). */
+  readonly chunkBytes?: number;
 }
 
 type Op = (ctx: Excel.RequestContext) => void;
 /** An operation and the bytes it adds to the request (its written values dominate). */
 type SizedOp = { readonly run: Op; readonly bytes: number };
-const SMALL = 200;
+/**
+ * What one queued action (a property set, a method call, an object path) weighs in Excel's
+ * request JSON, generously: an operation of the layout is a few of them.
+ */
+const ACTION = 150;
+const SMALL = 4 * ACTION;
+
+/** The request bytes of a style call: its object paths and one action per property set. */
+function styleBytes(style: CellStyle): number {
+  return ACTION * (4 + Object.keys(style).length * 2 + (style.border ? 6 * 3 : 0));
+}
 
 /** Office.js colours are "#RRGGBB". */
 const hex = (rgb: string): string => `#${rgb}`;
 
-/** Excel column width in points for a width in characters (default 8.43 chars = 48 pt). */
-const widthPoints = (chars: number): number => Math.round(chars * 5.7 * 100) / 100;
+/**
+ * Excel column width in points for a width in characters of the default font (Calibri 11: a digit
+ * is 7 px, plus 5 px of padding; 96 px = 72 pt): 8.43 characters = 64 px = 48 pt.
+ */
+export const widthPoints = (chars: number): number =>
+  Math.round(Math.trunc(chars * 7 + 5) * 0.75 * 100) / 100;
+
+/** Office.js names of the layout's validation operators. */
+type OfficeOperator = `${Excel.DataValidationOperator}`;
+const OPERATORS: Record<NonNullable<ValidationSpec["operator"]>, OfficeOperator> = {
+  between: "Between",
+  notBetween: "NotBetween",
+  equal: "EqualTo",
+  notEqual: "NotEqualTo",
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+};
 
 function styleOps(
   sheet: string,
@@ -83,9 +123,7 @@ function validationOp(sheet: string, v: ValidationSpec): Op {
     const dv = ctx.workbook.worksheets.getItem(sheet).getRange(v.range).dataValidation;
     dv.clear();
     const f = (i: number): string => `=${v.formulae[i] ?? ""}`;
-    const operator = (v.operator ?? "between").replace(/^./, (c) =>
-      c.toUpperCase(),
-    ) as Excel.DataValidationOperator;
+    const operator = OPERATORS[v.operator ?? "between"];
     const basic = {
       formula1: f(0),
       ...(v.formulae[1] !== undefined ? { formula2: f(1) } : {}),
@@ -128,7 +166,7 @@ function conditionalFormatOp(sheet: string, cf: ConditionalFormatSpec): Op {
     const format = ctx.workbook.worksheets
       .getItem(sheet)
       .getRange(cf.range)
-      .conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      .conditionalFormats.add("Custom");
     format.custom.rule.formula = `=${cf.formula}`;
     if (cf.style.fill) format.custom.format.fill.color = hex(cf.style.fill);
     if (cf.style.color) format.custom.format.font.color = hex(cf.style.color);
@@ -173,6 +211,9 @@ function pageSetupOp(sheet: string, p: PageSetupSpec): Op {
     layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
     if (p.header)
       layout.headersFooters.defaultForAllPages.centerHeader = p.header.replace(/&/g, "&&");
+    if (p.printTitleRows) layout.setPrintTitleRows(p.printTitleRows);
+    // The same margins (inches) as the exceljs adapter, header and footer included.
+    if (p.margins) layout.setPrintMargins("Inches", { ...p.margins, header: 0.3, footer: 0.3 });
   };
 }
 
@@ -189,7 +230,8 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
     }
     if (spec.mode !== "patch")
       ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
-    ops.push(...sheetOps(spec, opts));
+    // A loop, not push(...): a 50 000-row layout has more operations than call arguments allow.
+    for (const op of sheetOps(spec, opts)) ops.push(op);
     if (spec.state === "veryHidden" && spec.name !== opts.activeSheet) {
       hide.push(
         small((ctx) => {
@@ -208,10 +250,11 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
 function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
   const sized: SizedOp[] = [];
   const ops = {
-    push: (...run: Op[]): void => void sized.push(...run.map((r) => ({ run: r, bytes: SMALL }))),
+    push: (run: Op, bytes = SMALL): void => void sized.push({ run, bytes }),
   };
+  // The request carries the values as UTF-8 JSON: Vietnamese text is 2–3 bytes a character.
   const big = (run: Op, payload: unknown): void =>
-    void sized.push({ run, bytes: JSON.stringify(payload).length + SMALL });
+    void sized.push({ run, bytes: utf8Bytes(JSON.stringify(payload)) + SMALL });
   const name = spec.name;
   const sheet = (ctx: Excel.RequestContext): Excel.Worksheet =>
     ctx.workbook.worksheets.getItem(name);
@@ -221,32 +264,33 @@ function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
       ops.push((ctx) => sheet(ctx).getRange(range).dataValidation.clear());
     for (const cf of opts.staleConditionalFormats ?? []) ops.push(() => cf.delete());
     for (const run of columnRuns(spec.cells)) {
-      const rows =
-        Number(/(\d+)$/.exec(run.address)?.[1]) - Number(/^[A-Z]+(\d+)/.exec(run.address)?.[1]) + 1;
-      const numberFormat =
-        run.numFmt === undefined
-          ? null
-          : Array.from({ length: rows }, () => [run.numFmt as string]);
-      big(
-        (ctx) => {
-          const range = sheet(ctx).getRange(run.address);
-          if (run.formulas) range.formulas = run.formulas;
-          if (numberFormat) range.numberFormat = numberFormat;
-        },
-        [run.formulas, numberFormat],
-      );
-      if (run.style) ops.push(styleOps(name, run.address, run.style));
+      for (const part of sliceRun(run, RUN_BYTES)) {
+        // A run has one number format: a single value applies to every cell of the range.
+        const numberFormat = part.numFmt ?? null;
+        big(
+          (ctx) => {
+            const range = sheet(ctx).getRange(part.address);
+            if (part.formulas) range.formulas = part.formulas;
+            if (numberFormat !== null) range.numberFormat = numberFormat as unknown as string[][];
+          },
+          [part.formulas, numberFormat],
+        );
+      }
+      if (run.style) ops.push(styleOps(name, run.address, run.style), styleBytes(run.style));
     }
   } else {
     const block = wholeBlock(spec.cells);
-    if (block) {
-      big((ctx) => {
-        const range = sheet(ctx).getRange(block.address);
-        range.formulas = block.formulas;
-        range.numberFormat = block.numberFormat;
-      }, block);
+    for (const band of block ? sliceBlock(block, RUN_BYTES) : []) {
+      big((ctx) => void (sheet(ctx).getRange(band.address).formulas = band.formulas), band);
     }
-    for (const s of styleRuns(spec.cells)) ops.push(styleOps(name, s.address, s.style));
+    for (const run of formatRuns(spec.cells)) {
+      const numFmt = run.numFmt as string;
+      ops.push((ctx) => {
+        sheet(ctx).getRange(run.address).numberFormat = numFmt as unknown as string[][];
+      });
+    }
+    for (const s of styleRuns(spec.cells))
+      ops.push(styleOps(name, s.address, s.style), styleBytes(s.style));
   }
   for (const c of spec.columns) {
     ops.push((ctx) => {
@@ -256,17 +300,23 @@ function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
     });
   }
   for (const m of spec.merges) ops.push((ctx) => sheet(ctx).getRange(m).merge(false));
-  for (const v of spec.validations) ops.push(validationOp(name, v));
-  for (const cf of spec.conditionalFormats) ops.push(conditionalFormatOp(name, cf));
-  for (const t of spec.tables) ops.push(...tableOps(name, t, opts));
+  for (const v of spec.validations)
+    ops.push(validationOp(name, v), 12 * ACTION + utf8Bytes(JSON.stringify(v)));
+  for (const cf of spec.conditionalFormats)
+    ops.push(conditionalFormatOp(name, cf), 14 * ACTION + utf8Bytes(JSON.stringify(cf)));
+  for (const t of spec.tables) for (const op of tableOps(name, t, opts)) ops.push(op);
+  // A table of an earlier run the layout no longer wants (e.g. merged cells now) becomes a plain
+  // range again: its cells stay, as in the exceljs adapter.
+  for (const t of spec.remove?.tables ?? []) {
+    if (spec.tables.some((x) => x.name === t) || !opts.ownTables?.has(t)) continue;
+    ops.push((ctx) => void ctx.workbook.tables.getItem(t).convertToRange());
+  }
   for (const chart of spec.charts) {
     ops.push((ctx) => {
       const c = sheet(ctx).charts.add(
-        chart.type === "barClustered"
-          ? Excel.ChartType.barClustered
-          : Excel.ChartType.columnClustered,
+        chart.type === "barClustered" ? "BarClustered" : "ColumnClustered",
         sheet(ctx).getRange(chart.dataRange),
-        chart.seriesBy === "rows" ? Excel.ChartSeriesBy.rows : Excel.ChartSeriesBy.columns,
+        chart.seriesBy === "rows" ? "Rows" : "Columns",
       );
       c.name = chart.name;
       c.title.text = chart.title;
@@ -275,15 +325,69 @@ function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
   }
   if (spec.freeze) {
     const { rows, cols } = spec.freeze;
-    ops.push((ctx) =>
-      sheet(ctx).freezePanes.freezeAt(
-        sheet(ctx).getRange(`A1:${columnLetter(Math.max(cols, 1))}${Math.max(rows, 1)}`),
-      ),
-    );
+    // freezeAt("A1:A4") would also freeze column A: rows only, columns only, or both.
+    ops.push((ctx) => {
+      const panes = sheet(ctx).freezePanes;
+      if (cols === 0) panes.freezeRows(rows);
+      else if (rows === 0) panes.freezeColumns(cols);
+      else panes.freezeAt(sheet(ctx).getRange(`A1:${columnLetter(cols)}${rows}`));
+    });
   }
   if (spec.pageSetup && opts.features.pageLayout) ops.push(pageSetupOp(name, spec.pageSetup));
   if (spec.tabColor) ops.push((ctx) => void (sheet(ctx).tabColor = hex(spec.tabColor as string)));
   return sized;
+}
+
+/** A run cut into row slices whose values stay under `limit` bytes each (one slice if small). */
+export function sliceRun(
+  run: Run,
+  limit: number,
+): { address: string; rows: number; formulas: Run["formulas"]; numFmt: string | undefined }[] {
+  const m = /^([A-Z]+)(\d+):[A-Z]+(\d+)$/.exec(run.address);
+  if (!m) throw new Error(`not a column run: ${run.address}`);
+  const [, col = "A", from = "1", to = "1"] = m;
+  const first = Number(from);
+  const rows = Number(to) - first + 1;
+  const perRow = run.formulas
+    ? utf8Bytes(JSON.stringify(run.formulas)) / rows
+    : utf8Bytes(JSON.stringify(run.numFmt ?? "")) + 4;
+  const step = Math.max(1, Math.floor(limit / Math.max(perRow, 1)));
+  const out = [];
+  for (let i = 0; i < rows; i += step) {
+    const n = Math.min(step, rows - i);
+    out.push({
+      address: `${col}${first + i}:${col}${first + i + n - 1}`,
+      rows: n,
+      formulas: run.formulas ? run.formulas.slice(i, i + n) : null,
+      numFmt: run.numFmt,
+    });
+  }
+  return out;
+}
+
+/** A block cut into bands of whole rows whose values stay under `limit` bytes each. */
+export function sliceBlock(block: Block, limit: number): Block[] {
+  const m = /^A1:([A-Z]+)\d+$/.exec(block.address);
+  if (!m) throw new Error(`not a block from A1: ${block.address}`);
+  const lastCol = m[1] ?? "A";
+  const out: Block[] = [];
+  let start = 0;
+  let bytes = 0;
+  block.formulas.forEach((row, i) => {
+    const size = utf8Bytes(JSON.stringify(row)) + 1;
+    if (i > start && bytes + size > limit) {
+      out.push(band(start, i));
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  out.push(band(start, block.formulas.length));
+  return out;
+
+  function band(from: number, to: number): Block {
+    return { address: `A${from + 1}:${lastCol}${to}`, formulas: block.formulas.slice(from, to) };
+  }
 }
 
 /** Splits operations into requests of at most `limit` bytes each (an oversized op goes alone). */
@@ -313,7 +417,7 @@ export async function applyLayoutOffice(
   layout: WorkbookLayout,
   opts: ApplyOptions,
 ): Promise<{ syncs: number }> {
-  const chunks = chunkOps(layoutOps(layout, opts), CHUNK_BYTES);
+  const chunks = chunkOps(layoutOps(layout, opts), opts.chunkBytes ?? CHUNK_BYTES);
   context.runtime.enableEvents = false;
   context.application.suspendApiCalculationUntilNextSync();
   let syncs = 0;

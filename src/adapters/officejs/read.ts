@@ -39,14 +39,7 @@ const VISIBILITY: Record<string, SheetState> = {
 export function sheetFromRange(
   name: string,
   state: SheetState,
-  range: {
-    rowIndex: number;
-    columnIndex: number;
-    values: unknown[][];
-    formulas: unknown[][];
-    numberFormat: unknown[][];
-    valueTypes: unknown[][];
-  } | null,
+  range: CellBlock | null,
 ): SheetData {
   if (!range) return { name, state, rows: [], formulas: new Map() };
   const rows: CellValue[][] = [];
@@ -85,14 +78,194 @@ export interface Discovery {
 
 type LoadedRange = Excel.Range;
 
+/** What `sheetFromRange` needs of a used range. */
+export const USED_RANGE_PROPS = "rowIndex,columnIndex,values,formulas,numberFormat,valueTypes";
+
+/** A block of cells as `sheetFromRange` takes it (a used range, or a slice of one). */
+export interface CellBlock {
+  rowIndex: number;
+  columnIndex: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: unknown[][];
+}
+
+interface AreaLoad {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount?: number;
+  columnCount?: number;
+  formulas?: unknown[][];
+  numberFormat?: unknown[][];
+  valueTypes?: unknown[][];
+}
+
 /**
- * Sync 1: the sheet list, names, tables, the active sheet, and the used ranges of the active,
- * settings and metadata sheets. `also` adds sheets the caller already knows it needs.
+ * Queues the read of a range's cells; call the result after the sync (null: nothing there).
+ * `lean` (ExcelApi 1.9) keeps the response small enough for 10 000-row plans on the web (5 MB per
+ * response): the values of every cell, but formulas, number formats and value types only where
+ * they matter — formula cells, numeric constants (dates are numbers with a date format) and
+ * error constants — through getSpecialCells. Otherwise all four grids are read.
+ */
+export function queueRangeRead(range: Excel.Range, lean: boolean): () => CellBlock | null {
+  if (!lean) {
+    range.load(USED_RANGE_PROPS);
+    return () => (range.isNullObject ? null : range);
+  }
+  range.load("rowIndex,columnIndex,values");
+  const numbers = range.getSpecialCellsOrNullObject("Constants", "Numbers");
+  numbers.areas.load("items/rowIndex,items/columnIndex,items/numberFormat");
+  const formulas = range.getSpecialCellsOrNullObject("Formulas");
+  formulas.areas.load(
+    "items/rowIndex,items/columnIndex,items/formulas,items/numberFormat,items/valueTypes",
+  );
+  const errors = range.getSpecialCellsOrNullObject("Constants", "Errors");
+  errors.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+  return () => {
+    if (range.isNullObject) return null;
+    const values = range.values as unknown[][];
+    const filled = <T>(fill: T): T[][] => values.map((row) => row.map(() => fill));
+    const block: CellBlock = {
+      rowIndex: range.rowIndex,
+      columnIndex: range.columnIndex,
+      values,
+      formulas: filled<unknown>(null),
+      numberFormat: filled<unknown>("General"),
+      valueTypes: filled<unknown>(""),
+    };
+    const each = (
+      areas: Excel.RangeAreas,
+      visit: (a: AreaLoad, r: number, c: number, i: number, j: number) => void,
+      dims: (a: AreaLoad) => [number, number],
+    ): void => {
+      if (areas.isNullObject) return;
+      for (const a of areas.areas.items as unknown as AreaLoad[]) {
+        const [rows, cols] = dims(a);
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < cols; j++)
+            visit(a, a.rowIndex - range.rowIndex + i, a.columnIndex - range.columnIndex + j, i, j);
+      }
+    };
+    const put = (target: unknown[][], r: number, c: number, v: unknown): void => {
+      const row = target[r];
+      if (row && c >= 0 && c < row.length) row[c] = v;
+    };
+    const grid = (m: unknown[][] | undefined): [number, number] => [
+      m?.length ?? 0,
+      m?.[0]?.length ?? 0,
+    ];
+    each(
+      numbers,
+      (a, r, c, i, j) => put(block.numberFormat, r, c, a.numberFormat?.[i]?.[j]),
+      (a) => grid(a.numberFormat),
+    );
+    each(
+      formulas,
+      (a, r, c, i, j) => {
+        put(block.formulas, r, c, a.formulas?.[i]?.[j]);
+        put(block.numberFormat, r, c, a.numberFormat?.[i]?.[j]);
+        put(block.valueTypes, r, c, a.valueTypes?.[i]?.[j]);
+      },
+      (a) => grid(a.formulas),
+    );
+    each(
+      errors,
+      (_a, r, c) => put(block.valueTypes, r, c, "Error"),
+      (a) => [a.rowCount ?? 0, a.columnCount ?? 0],
+    );
+    return block;
+  };
+}
+
+/**
+ * Queues the read of one sheet's used range (values only: formatting alone does not make a plan
+ * bigger) and returns what turns it into SheetData once the caller has synced.
+ */
+export function queueSheetRead(
+  context: Excel.RequestContext,
+  name: string,
+  lean = false,
+): (state: SheetState) => SheetData {
+  const range = context.workbook.worksheets
+    .getItemOrNullObject(name)
+    .getUsedRangeOrNullObject(true);
+  const read = queueRangeRead(range, lean);
+  return (state) => sheetFromRange(name, state, read());
+}
+
+/** Excel on the web refused a request or response over its size limit (5 MB). */
+export function isPayloadTooLarge(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code);
+}
+
+/**
+ * Reads a sheet too large for one response in row slices, one sync each, halving a slice that is
+ * still too large. Only ever used after a one-sync read was refused for its size.
+ */
+export async function readSheetInSlices(
+  context: Excel.RequestContext,
+  name: string,
+  state: SheetState,
+  lean: boolean,
+): Promise<{ sheet: SheetData; syncs: number }> {
+  const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
+  let syncs = 1;
+  if (used.isNullObject) return { sheet: sheetFromRange(name, state, null), syncs };
+  const blocks: CellBlock[] = [];
+  let step = Math.max(1, Math.ceil(used.rowCount / 4));
+  for (let start = 0; start < used.rowCount;) {
+    const rows = Math.min(step, used.rowCount - start);
+    const slice = context.workbook.worksheets
+      .getItem(name)
+      .getRangeByIndexes(used.rowIndex + start, used.columnIndex, rows, used.columnCount);
+    const read = queueRangeRead(slice, lean);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one slice per response, by design
+      await context.sync();
+    } catch (err) {
+      syncs++;
+      if (!isPayloadTooLarge(err) || rows === 1) throw err;
+      step = Math.max(1, Math.floor(rows / 2));
+      continue;
+    }
+    syncs++;
+    const block = read();
+    if (block) blocks.push(block);
+    start += rows;
+  }
+  return { sheet: sheetFromBlocks(name, state, blocks), syncs };
+}
+
+/** SheetData from row slices of one sheet (each slice as sheetFromRange reads it). */
+function sheetFromBlocks(name: string, state: SheetState, blocks: CellBlock[]): SheetData {
+  const rows: CellValue[][] = [];
+  const formulas = new Map<string, string>();
+  for (const block of blocks) {
+    const part = sheetFromRange(name, state, block);
+    part.rows.forEach((row, i) => {
+      if (i >= block.rowIndex) rows[i] = [...row];
+    });
+    for (const [k, v] of part.formulas ?? []) formulas.set(k, v);
+  }
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+  return { name, state, rows, formulas };
+}
+
+/**
+ * One sync: the sheet list, names, tables, the active sheet, and the used ranges of the settings
+ * and metadata sheets and of the sheets in `also`. The active sheet's used range is read too unless
+ * `loadActive` is false (the caller names the plan sheet: reading the active one as well could
+ * double a large response).
  */
 export async function readWorkbook(
   context: Excel.RequestContext,
   also: readonly string[] = [],
-): Promise<{ data: WorkbookData; discovery: Discovery }> {
+  opts: { loadActive?: boolean } = {},
+): Promise<{ data: WorkbookData; discovery: Discovery; loaded: ReadonlySet<string> }> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
   sheets.load("items/name,items/visibility");
@@ -102,15 +275,15 @@ export async function readWorkbook(
   names.load("items/name");
   const tables = wb.tables;
   tables.load("items/name,items/worksheet/name");
-  const wanted = [SETTINGS_SHEET, META_SHEET, ...also];
+  const wanted = [...new Set([SETTINGS_SHEET, META_SHEET, ...also])];
   const ranges = new Map<string, LoadedRange>();
   for (const name of wanted) {
     const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
     range.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");
     ranges.set(name, range);
   }
-  const activeRange = active.getUsedRangeOrNullObject(true);
-  activeRange.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");
+  const activeRange = opts.loadActive === false ? null : active.getUsedRangeOrNullObject(true);
+  if (activeRange) activeRange.load(USED_RANGE_PROPS);
   await context.sync();
 
   const discovery: Discovery = {
@@ -122,9 +295,9 @@ export async function readWorkbook(
     names: names.items.map((n) => n.name),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
   };
-  ranges.set(active.name, activeRange);
+  if (activeRange && !ranges.has(active.name)) ranges.set(active.name, activeRange);
 
-  // A second read only for sheets that were not loaded yet (the caller asked for them by name).
+  // Sheets not read here are listed with no rows; the caller reads the one it needs.
   const data: SheetData[] = discovery.sheets.map((s) => {
     const range = ranges.get(s.name);
     const loaded = range && !range.isNullObject ? range : null;
@@ -132,5 +305,34 @@ export async function readWorkbook(
       ? sheetFromRange(s.name, s.state, loaded)
       : { name: s.name, state: s.state, rows: [] };
   });
-  return { data: { sheets: data, definedNames: discovery.names }, discovery };
+  const loaded = new Set(discovery.sheets.map((s) => s.name).filter((n) => ranges.has(n)));
+  return { data: { sheets: data, definedNames: discovery.names }, discovery, loaded };
+}
+
+/**
+ * The areas of a RangeAreas address, without their sheet: "'Kế hoạch, 2023'!A2:I2, Sheet1!B5"
+ * → ["A2:I2", "B5"]. A quoted sheet name may hold commas and "!", so it is skipped as a whole.
+ */
+export function areaRefs(address: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < address.length) {
+    while (address[i] === " " || address[i] === ",") i++;
+    if (i >= address.length) break;
+    let j = i;
+    if (address[j] === "'") {
+      j++;
+      while (j < address.length && !(address[j] === "'" && address[j + 1] !== "'")) {
+        j += address[j] === "'" ? 2 : 1;
+      }
+      j++;
+    }
+    const bang = address.indexOf("!", j);
+    const comma = address.indexOf(",", j);
+    const start = bang >= 0 && (comma < 0 || bang < comma) ? bang + 1 : i;
+    const end = address.indexOf(",", start);
+    out.push(address.slice(start, end < 0 ? undefined : end).trim());
+    i = end < 0 ? address.length : end + 1;
+  }
+  return out.filter((r) => r.length > 0);
 }

@@ -13,6 +13,8 @@ export interface RequirementCheck {
     readonly pageLayout: boolean;
     readonly mergedAreas: boolean;
     readonly tableResize: boolean;
+    /** getSpecialCells (ExcelApi 1.9): lean reads of big plans. Absent: as pageLayout (1.9). */
+    readonly specialCells?: boolean;
   };
 }
 
@@ -31,7 +33,12 @@ export function checkRequirements(req: Requirements): RequirementCheck {
       return false;
     }
   };
-  const features = { pageLayout: has("1.9"), mergedAreas: has("1.13"), tableResize: has("1.13") };
+  const features = {
+    pageLayout: has("1.9"),
+    mergedAreas: has("1.13"),
+    tableResize: has("1.13"),
+    specialCells: has("1.9"),
+  };
   if (has(REQUIRED.version)) return { ok: true, message: null, features };
   return {
     ok: false,

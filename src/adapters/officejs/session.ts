@@ -1,23 +1,44 @@
 /**
  * What the add-in does in the open workbook, as functions the task pane and the ribbon commands
  * call: convert to a tracker, check, rebuild summaries, select a cell, apply a suggestion, and
- * the live re-check of edited rows. Each one reads in one or two syncs, lets the pure domain
- * decide, and writes in one batch (chunked only past the web's request size limit).
+ * the live re-check of edited rows. Each one reads in two syncs (the workbook, then the plan sheet
+ * with whatever else the write must know), lets the pure domain decide, and writes in one batch
+ * (chunked only past the web's request size limit): three syncs whatever the plan's size.
  */
 import type { IsoDate } from "../../domain/calendar";
-import { columnLetter, intersects, parseRange, type CellValue } from "../../domain/cell";
+import {
+  columnLetter,
+  intersects,
+  parseRange,
+  rangeA1,
+  type Bounds,
+  type CellValue,
+} from "../../domain/cell";
 import { checkWorkbook, type CheckResult } from "../../domain/check";
 import { PlanTrackerError } from "../../domain/diagnostics";
-import { emptySheet, type WorkbookLayout } from "../../domain/layout/spec";
+import { emptySheet, type OwnedRules, type WorkbookLayout } from "../../domain/layout/spec";
 import { readPlan } from "../../domain/plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET } from "../../domain/settings";
 import { computedCells } from "../../domain/tracker/planSheet";
-import { META_SHEET, readMetadata } from "../../domain/tracker/metadata";
-import { buildTracker, type TrackResult } from "../../domain/tracker/track";
-import type { SheetData, WorkbookData } from "../../domain/workbookData";
+import {
+  EMPTY_RULES,
+  META_SHEET,
+  readMetadata,
+  type TrackerMetadata,
+} from "../../domain/tracker/metadata";
+import { buildTracker, type TrackOptions, type TrackResult } from "../../domain/tracker/track";
+import type { SheetData, SheetState, WorkbookData } from "../../domain/workbookData";
 import { applyLayoutOffice } from "./apply";
 import { literalInput } from "./cellWrites";
-import { readWorkbook, sheetFromRange, type Discovery } from "./read";
+import {
+  areaRefs,
+  isPayloadTooLarge,
+  queueSheetRead,
+  readSheetInSlices,
+  readWorkbook,
+  sheetFromRange,
+  type Discovery,
+} from "./read";
 import type { RequirementCheck } from "./requirements";
 
 export interface OfficeEnv {
@@ -28,68 +49,129 @@ export interface OfficeEnv {
 
 export interface Counted<T> {
   readonly value: T;
-  /** context.sync() calls this command made. */
+  /** context.sync() round trips this command made. */
   readonly syncs: number;
+}
+
+/** Sheets the tool owns: never the plan, even when active. */
+const OWNED = new Set([SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET]);
+
+/** getSpecialCells (ExcelApi 1.9, like page layout) keeps reads of big plans small. */
+function lean(env: OfficeEnv): boolean {
+  return env.features.specialCells ?? env.features.pageLayout;
 }
 
 interface Loaded {
   readonly data: WorkbookData;
   readonly discovery: Discovery;
+  readonly meta: TrackerMetadata | null;
+  /** The plan sheet: the one asked for, else the tracker's own, else the active sheet. */
   readonly planSheet: string | null;
-  readonly syncs: number;
+  readonly planState: SheetState;
 }
 
-/** The plan sheet: the one asked for, else the tracker's own (metadata), else the active sheet. */
-async function loadPlan(context: Excel.RequestContext, planSheet: string | null): Promise<Loaded> {
-  const first = await readWorkbook(context, planSheet ? [planSheet] : []);
-  const meta = readMetadata(first.data.sheets.find((s) => s.name === META_SHEET));
-  const owned = new Set(["Cài đặt", "Kinh phí", "Tiến độ", META_SHEET]);
+/** Sync 1: the sheet list, names, tables, the settings and the tracker's metadata. */
+async function loadWorkbook(
+  context: Excel.RequestContext,
+  planSheet: string | null,
+): Promise<Loaded> {
+  const { data, discovery } = await readWorkbook(context, [], { loadActive: false });
+  const meta = readMetadata(data.sheets.find((s) => s.name === META_SHEET));
+  const exists = (name: string | null | undefined): name is string =>
+    !!name && discovery.sheets.some((s) => s.name === name);
   const target =
     planSheet ??
-    (meta && first.discovery.sheets.some((s) => s.name === meta.planSheet)
-      ? meta.planSheet
-      : null) ??
-    (owned.has(first.discovery.activeSheet) ? null : first.discovery.activeSheet);
-  const loaded = (name: string | null): boolean =>
-    name === null || name === first.discovery.activeSheet || name === planSheet;
-  if (loaded(target)) return { ...first, planSheet: target, syncs: 1 };
-  const second = await readWorkbook(context, [target as string]);
-  return { ...second, planSheet: target, syncs: 2 };
+    (exists(meta?.planSheet) ? (meta?.planSheet ?? null) : null) ??
+    (OWNED.has(discovery.activeSheet) ? null : discovery.activeSheet);
+  return {
+    data,
+    discovery,
+    meta,
+    planSheet: target,
+    planState: discovery.sheets.find((s) => s.name === target)?.state ?? "visible",
+  };
+}
+
+/**
+ * Sync 2: the plan sheet's cells together with `details` (what else the command must know, queued
+ * by the caller). A plan too large for one response (Excel on the web: 5 MB) is read again in row
+ * slices — extra syncs only past that size.
+ */
+async function readPlanWith<T>(
+  context: Excel.RequestContext,
+  loaded: Loaded,
+  env: OfficeEnv,
+  details: () => () => T,
+): Promise<{ data: WorkbookData; details: T; syncs: number }> {
+  const name = loaded.planSheet;
+  const put = (sheet: SheetData): WorkbookData => ({
+    ...loaded.data,
+    sheets: loaded.data.sheets.map((s) => (s.name === sheet.name ? sheet : s)),
+  });
+  const plan = name === null ? null : queueSheetRead(context, name, lean(env));
+  let finish = details();
+  try {
+    await context.sync();
+    return {
+      data: plan ? put(plan(loaded.planState)) : loaded.data,
+      details: finish(),
+      syncs: 1,
+    };
+  } catch (err) {
+    if (name === null || !isPayloadTooLarge(err)) throw err;
+  }
+  const sliced = await readSheetInSlices(context, name, loaded.planState, lean(env));
+  finish = details();
+  await context.sync();
+  return { data: put(sliced.sheet), details: finish(), syncs: 2 + sliced.syncs };
 }
 
 function withSheet(data: WorkbookData, name: string, extra: Partial<SheetData>): WorkbookData {
   return { ...data, sheets: data.sheets.map((s) => (s.name === name ? { ...s, ...extra } : s)) };
 }
 
-/** Converts (or refreshes) the tracker in place. Reads twice, writes once: 3 syncs. */
-export async function convertToTracker(
-  context: Excel.RequestContext,
-  env: OfficeEnv,
-  opts: { planSheet?: string | null; asOf?: IsoDate | null } = {},
-): Promise<Counted<TrackResult>> {
-  const loaded = await loadPlan(context, opts.planSheet ?? null);
-  const trackOpts = {
-    today: env.today,
-    asOf: opts.asOf ?? null,
-    sheet: loaded.planSheet,
-    toolVersion: env.toolVersion,
-  };
-  // A first pass tells which columns, rules and tables the tracker will touch…
-  const draft = buildTracker(loaded.data, trackOpts);
-  const plan = draft.check.plan.sheet;
-  const meta = readMetadata(loaded.data.sheets.find((s) => s.name === META_SHEET));
-  const previous =
-    meta?.planSheet === plan ? meta.rules : { validations: [], conditionalFormats: [], tables: [] };
-  const planSpec = draft.layout.sheets.find((s) => s.name === plan);
-  const ws = context.workbook.worksheets.getItem(plan);
+/** Rectangles of `a` not covered by `b`. */
+function subtract(a: Bounds, b: Bounds): Bounds[] {
+  if (!intersects(a, b)) return [a];
+  const out: Bounds[] = [];
+  if (a.r1 < b.r1) out.push({ ...a, r2: b.r1 - 1 });
+  if (a.r2 > b.r2) out.push({ ...a, r1: b.r2 + 1 });
+  const r1 = Math.max(a.r1, b.r1);
+  const r2 = Math.min(a.r2, b.r2);
+  if (a.c1 < b.c1) out.push({ r1, r2, c1: a.c1, c2: b.c1 - 1 });
+  if (a.c2 > b.c2) out.push({ r1, r2, c1: b.c2 + 1, c2: a.c2 });
+  return out;
+}
 
-  // …then one sync reads what is already there: validations, merged cells, tables, old rules.
-  const dvChecks = (planSpec?.validations ?? []).map((v) => {
-    // eslint-disable-next-line office-addins/load-object-before-read -- dataValidation is a navigation to a proxy, loaded on the next line
-    const dv = ws.getRange(v.range).dataValidation;
-    dv.load("type");
-    return { range: v.range, dv };
-  });
+/** Validated cells that are not under a rule of the tool's earlier run: the clerk's own rules. */
+function foreignValidations(areas: readonly string[], ours: readonly string[]): string[] {
+  let rest = areas.map(parseRange).filter((b) => b !== null);
+  for (const o of ours.map(parseRange)) if (o) rest = rest.flatMap((r) => subtract(r, o));
+  return rest.map((b) => rangeA1(b.r1, b.c1, b.r2, b.c2));
+}
+
+interface PlanDetails {
+  readonly validated: () => string[] | null;
+  readonly merges: () => string[] | undefined;
+  readonly tables: () => { name: string; range: string }[];
+  readonly oldFormats: () => Excel.ConditionalFormat[];
+}
+
+/**
+ * Queues what convert must know of the plan sheet besides its cells: the validated cells (to leave
+ * the clerk's rules alone), merged cells, tables, and the conditional formats of the tool's
+ * earlier run.
+ */
+function queueDetails(
+  context: Excel.RequestContext,
+  loaded: Loaded,
+  env: OfficeEnv,
+  plan: string,
+  previous: OwnedRules,
+): () => PlanDetails {
+  const ws = context.workbook.worksheets.getItem(plan);
+  const validated = lean(env) ? ws.getRange().getSpecialCellsOrNullObject("DataValidations") : null;
+  validated?.load("address");
   const merged = env.features.mergedAreas
     ? ws.getUsedRange(true).getMergedAreasOrNullObject()
     : null;
@@ -101,52 +183,115 @@ export async function convertToTracker(
       r.load("address");
       return { name: t.name, range: r };
     });
+  const ownFormulas = new Set(previous.conditionalFormats.map((c) => normaliseFormula(c.formula)));
   const cfRanges = [...new Set(previous.conditionalFormats.map((c) => c.range))].map((range) => {
     // eslint-disable-next-line office-addins/load-object-before-read -- a collection proxy, loaded on the next line
     const cfs = ws.getRange(range).conditionalFormats;
-    cfs.load("items/type,items/custom/rule/formula");
+    cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
     return cfs;
   });
-  await context.sync();
-
-  const ours = previous.validations.map(parseRange).filter((b) => b !== null);
-  const foreign = dvChecks
-    .filter(({ range, dv }) => {
-      const b = parseRange(range);
-      return dv.type !== "None" && b !== null && !ours.some((o) => intersects(o, b));
-    })
-    .map((c) => c.range);
-  const merges =
-    merged && !merged.isNullObject
-      ? merged.address.split(",").map((a) => a.replace(/^.*!/, "").trim())
-      : undefined;
-  const tables = tableRanges.map((t) => ({
-    name: t.name,
-    range: t.range.address.replace(/^.*!/, ""),
-  }));
-  const data = withSheet(loaded.data, plan, {
-    validations: foreign,
-    ...(merges ? { merges } : {}),
-    tables,
+  return () => ({
+    validated: () =>
+      validated === null ? null : validated.isNullObject ? [] : areaRefs(validated.address),
+    merges: () => (merged && !merged.isNullObject ? areaRefs(merged.address) : undefined),
+    tables: () =>
+      tableRanges.map((t) => ({ name: t.name, range: t.range.address.replace(/^.*!/, "") })),
+    // A format over several of the ranges shows up in each of their collections: once by id.
+    oldFormats: () => [
+      ...new Map(
+        cfRanges
+          .flatMap((c) =>
+            c.items.filter(
+              (cf) =>
+                cf.type === "Custom" &&
+                !cf.customOrNullObject.isNullObject &&
+                ownFormulas.has(normaliseFormula(cf.customOrNullObject.rule.formula)),
+            ),
+          )
+          .map((cf) => [cf.id, cf] as const),
+      ).values(),
+    ],
   });
-  const result = buildTracker(data, trackOpts);
+}
 
-  const ownFormulas = new Set(previous.conditionalFormats.map((c) => normaliseFormula(c.formula)));
-  const stale = cfRanges.flatMap((c) =>
-    c.items.filter(
-      (cf) => cf.type === "Custom" && ownFormulas.has(normaliseFormula(cf.custom.rule.formula)),
-    ),
+/**
+ * Without getSpecialCells (ExcelApi 1.8): which of the ranges the tool will validate already hold
+ * a rule. Needs the plan's cells first, so one more sync.
+ */
+async function probeValidations(
+  context: Excel.RequestContext,
+  plan: string,
+  ranges: readonly string[],
+): Promise<string[]> {
+  const ws = context.workbook.worksheets.getItem(plan);
+  const checks = ranges.map((range) => {
+    // eslint-disable-next-line office-addins/load-object-before-read -- dataValidation is a navigation to a proxy, loaded on the next line
+    const dv = ws.getRange(range).dataValidation;
+    dv.load("type");
+    return { range, dv };
+  });
+  await context.sync();
+  return checks.filter((c) => c.dv.type !== "None").map((c) => c.range);
+}
+
+/**
+ * Converts (or refreshes) the tracker in place, in three syncs whatever the plan's size: one reads
+ * the workbook, one the plan sheet and what is already on it (validations, merged cells, tables,
+ * the tool's old rules), one writes (more only past the per-request size limit, or on an Excel
+ * without ExcelApi 1.9, which needs one more read for validations).
+ */
+export async function convertToTracker(
+  context: Excel.RequestContext,
+  env: OfficeEnv,
+  opts: { planSheet?: string | null; asOf?: IsoDate | null } = {},
+): Promise<Counted<TrackResult>> {
+  const loaded = await loadWorkbook(context, opts.planSheet ?? null);
+  const trackOpts: TrackOptions = {
+    today: env.today,
+    asOf: opts.asOf ?? null,
+    sheet: loaded.planSheet,
+    toolVersion: env.toolVersion,
+  };
+  const plan = loaded.planSheet;
+  const previous = loaded.meta && loaded.meta.planSheet === plan ? loaded.meta.rules : EMPTY_RULES;
+  const read = await readPlanWith(context, loaded, env, () =>
+    plan === null ? () => null : queueDetails(context, loaded, env, plan, previous),
   );
-  const { syncs } = await applyLayoutOffice(context, result.layout, {
+  let syncs = 1 + read.syncs;
+  const details = read.details;
+  let data = read.data;
+  if (plan !== null && details) {
+    let validated = details.validated();
+    if (validated === null) {
+      // ExcelApi 1.8: ask about the exact ranges the domain will validate.
+      const draft = buildTracker(data, trackOpts);
+      const spec = draft.layout.sheets.find((s) => s.name === plan);
+      validated = await probeValidations(
+        context,
+        plan,
+        (spec?.validations ?? []).map((v) => v.range),
+      );
+      syncs++;
+    }
+    const merges = details.merges();
+    data = withSheet(data, plan, {
+      validations: foreignValidations(validated, previous.validations),
+      ...(merges ? { merges } : {}),
+      tables: details.tables(),
+    });
+  }
+  const result = buildTracker(data, trackOpts);
+  const tables = details?.tables() ?? [];
+  const write = await applyLayoutOffice(context, result.layout, {
     features: env.features,
     existingSheets: new Set(loaded.discovery.sheets.map((s) => s.name)),
     activeSheet: loaded.discovery.activeSheet,
     ownTables: new Map(
       tables.filter((t) => previous.tables.includes(t.name)).map((t) => [t.name, t.range]),
     ),
-    staleConditionalFormats: [...new Set(stale)],
+    staleConditionalFormats: details?.oldFormats() ?? [],
   });
-  return { value: result, syncs: loaded.syncs + 1 + syncs };
+  return { value: result, syncs: syncs + write.syncs };
 }
 
 function cellString(v: unknown): string {
@@ -163,18 +308,21 @@ export async function checkOpenWorkbook(
   env: OfficeEnv,
   opts: { planSheet?: string | null; asOf?: IsoDate | null; write?: boolean } = {},
 ): Promise<Counted<CheckResult>> {
-  const loaded = await loadPlan(context, opts.planSheet ?? null);
-  const meta = readMetadata(loaded.data.sheets.find((s) => s.name === META_SHEET));
-  if (!meta || opts.write === false) {
-    const check = checkWorkbook(loaded.data, {
+  const loaded = await loadWorkbook(context, opts.planSheet ?? null);
+  const read = await readPlanWith(context, loaded, env, () => () => null);
+  const data = read.data;
+  const reads = 1 + read.syncs;
+  const meta = loaded.meta;
+  if (!meta || meta.planSheet !== loaded.planSheet || opts.write === false) {
+    const check = checkWorkbook(data, {
       today: env.today,
       asOf: opts.asOf ?? null,
       sheet: loaded.planSheet,
     });
-    return { value: check, syncs: loaded.syncs };
+    return { value: check, syncs: reads };
   }
   // On a tracker, the tool's computed cells are refreshed; rules and sheets stay as they are.
-  const result = buildTracker(loaded.data, {
+  const result = buildTracker(data, {
     today: env.today,
     asOf: opts.asOf ?? null,
     sheet: loaded.planSheet,
@@ -202,7 +350,7 @@ export async function checkOpenWorkbook(
     existingSheets: new Set(loaded.discovery.sheets.map((s) => s.name)),
     activeSheet: loaded.discovery.activeSheet,
   });
-  return { value: result.check, syncs: loaded.syncs + syncs };
+  return { value: result.check, syncs: reads + syncs };
 }
 
 /** Selects a cell for the clerk (a click on a diagnostic). One sync. */

@@ -160,15 +160,27 @@ export function compactRows(rows: readonly number[]): string {
   return parts.join(",");
 }
 
-/** "5-7,9" → [5,6,7,9]; garbage is ignored, and a range is capped at Excel's row limit. */
+/**
+ * "5-7,9" → [5,6,7,9], sorted and without repeats; garbage is ignored and rows are capped at
+ * Excel's row limit, so however the (user-editable) text is crafted the result has at most
+ * 1 048 576 rows ("1-1048576" written 300 times once exhausted the heap).
+ */
 export function expandRows(text: string): number[] {
-  const out: number[] = [];
+  const ranges: [number, number][] = [];
   for (const part of text.split(",")) {
     const m = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
     if (!m) continue;
-    const a = Number(m[1]);
+    const a = Math.max(1, Number(m[1]));
     const b = Math.min(Number(m[2] ?? m[1]), 1_048_576);
-    for (let r = a; r <= b && r - a <= 1_048_576; r++) out.push(r);
+    if (a <= b) ranges.push([a, b]);
   }
+  ranges.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  let next = 1;
+  for (const [a, b] of ranges)
+    for (let r = Math.max(a, next); r <= b; r++) {
+      out.push(r);
+      next = r + 1;
+    }
   return out;
 }

@@ -222,7 +222,9 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
   // Computed cells: every item row, and rows written last time that are no longer items.
   const rows = [
     ...new Set([...plan.items.map((i) => i.row), ...expandRows(input.previousWrittenRows)]),
-  ].filter((r) => r > plan.header.headerRow);
+    // Rows past the sheet's last row hold nothing to clear (and a crafted metadata sheet may
+    // list a million of them).
+  ].filter((r) => r > plan.header.headerRow && r <= sheet.rows.length);
   const computed = computedCells({
     rows,
     items: plan.items,
@@ -231,7 +233,8 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
     columns,
     owned: ownedSet,
   });
-  cells.push(...computed.cells);
+  // A loop, not push(...): 50 000 rows × 5 computed columns overflow the call stack as arguments.
+  for (const c of computed.cells) cells.push(c);
   const writtenRows = computed.writtenRows;
 
   const rules = hasItems
