@@ -22,6 +22,7 @@ import {
   type OfficeEnv,
 } from "../adapters/officejs/session";
 import type { PaneFile, PaneHost, SettingsInput } from "./host";
+import { docxTextInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 import type { CheckResult } from "../domain/check";
 
@@ -110,19 +111,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
     },
     importText: importDocument,
     async importDocx(bytes) {
-      const mammoth = (await import(/* webpackChunkName: "mammoth" */ "mammoth")) as unknown as {
-        extractRawText(input: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }>;
-      };
-      let text: string;
-      try {
-        text = (await mammoth.extractRawText({ arrayBuffer: new Uint8Array(bytes).buffer })).value;
-      } catch {
-        throw new PlanTrackerError("import.docx-unreadable", {
-          vi: "Tệp không phải tài liệu Word .docx đọc được; lưu lại thành .docx (Word 2007 trở lên) hoặc dán văn bản.",
-          en: "The file is not a readable Word .docx document; save it as .docx (Word 2007+) or paste the text.",
-        });
-      }
-      return importDocument(text);
+      return importDocument(await docxTextInBrowser(bytes));
     },
     async convert(planSheet) {
       const result = await Excel.run((context) => convertToTracker(context, env(), { planSheet }));

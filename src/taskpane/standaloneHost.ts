@@ -18,6 +18,7 @@ import { applyLayout } from "../adapters/exceljs/applyLayout";
 import { assertXlsxBytes, corruptWorkbook } from "../adapters/exceljs/preflight";
 import { sheetData, workbookData } from "../adapters/exceljs/readWorkbook";
 import type { PaneFile, PaneHost, SettingsInput } from "./host";
+import { docxTextInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 
 export interface StandaloneOptions {
@@ -85,19 +86,7 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
     },
     importText: importDocument,
     async importDocx(bytes) {
-      const mammoth = (await import(/* webpackChunkName: "mammoth" */ "mammoth")) as unknown as {
-        extractRawText(input: { arrayBuffer: ArrayBuffer }): Promise<{ value: string }>;
-      };
-      let text: string;
-      try {
-        text = (await mammoth.extractRawText({ arrayBuffer: new Uint8Array(bytes).buffer })).value;
-      } catch {
-        throw new PlanTrackerError("import.docx-unreadable", {
-          vi: "Tệp không phải tài liệu Word .docx đọc được; lưu lại thành .docx (Word 2007 trở lên) hoặc dán văn bản.",
-          en: "The file is not a readable Word .docx document; save it as .docx (Word 2007+) or paste the text.",
-        });
-      }
-      return importDocument(text);
+      return importDocument(await docxTextInBrowser(bytes));
     },
     async openXlsx(bytes, name) {
       assertXlsxBytes(bytes, name);
