@@ -32,8 +32,10 @@ export default tseslint.config(
       "*.config.mjs",
       "test/browser/screenshots/**",
       "demo-output/**",
-      // The add-in's webpack output.
+      // Build output and local scratch (webpack bundles, bench caches, browser-test bundles).
       "dist-web/**",
+      ".bench/**",
+      "test/.tmp/**",
       // Plain Node scripts (make-icons, validate-manifest): outside the TypeScript project, so the
       // type-aware parser cannot read them; Prettier and the manifest test cover them.
       "scripts/**/*.mjs",
