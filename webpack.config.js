@@ -177,7 +177,9 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new webpack.DefinePlugin({ __TOOL_VERSION__: JSON.stringify(require("./package.json").version) }),
+      new webpack.DefinePlugin({
+        __TOOL_VERSION__: JSON.stringify(require("./package.json").version),
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -202,9 +204,15 @@ module.exports = async (env = {}, argv = {}) => {
             },
           },
           // DejaVu Sans covers every Vietnamese diacritic; fetched only when a PDF is made.
-          ...["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"].map(
-            (f) => ({ from: path.join(__dirname, "node_modules/dejavu-fonts-ttf/ttf", f), to: `fonts/${f}` }),
-          ),
+          ...[
+            "DejaVuSans.ttf",
+            "DejaVuSans-Bold.ttf",
+            "DejaVuSans-Oblique.ttf",
+            "DejaVuSans-BoldOblique.ttf",
+          ].map((f) => ({
+            from: path.join(__dirname, "node_modules/dejavu-fonts-ttf/ttf", f),
+            to: `fonts/${f}`,
+          })),
           ...(localOfficeJs
             ? OFFICE_JS_LOCAL_FILES.map((f) => ({ from: path.join(officeJsDir, f), to: f }))
             : []),

@@ -55,13 +55,14 @@ export function buildProgram(io: CliIo): Command {
     .description("kiểm tra sổ kế hoạch / validate a plan workbook")
     .argument("<workbook>", "workbook.xlsx")
     .option("--json", "in kết quả JSON / print JSON")
+    .option("--csv", "in danh sách lỗi dạng CSV / print the findings as CSV")
     .option("--as-of <YYYY-MM-DD>", "ngày tính / evaluation date")
     .option("--sheet <name>", "trang kế hoạch / plan sheet")
     .option("--year <N>", "năm kế hoạch / plan year")
     .action(
       async (
         workbook: string,
-        opts: { json?: boolean; asOf?: string; sheet?: string; year?: string },
+        opts: { json?: boolean; csv?: boolean; asOf?: string; sheet?: string; year?: string },
         cmd: Command,
       ) => {
         const { checkCommand } = await import("./commands/check");

@@ -27,6 +27,8 @@ interface Found {
 // No spaces inside a date: "1 - 3" in a title is a count or a span, not the 1st of March. A "-"
 // may precede a date (the second of a range) but "1.573" or "12/2023" are never split into one.
 const DATE_TOKEN = /(?<!\d)(?<!\d[/.])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?!\d)/g;
+/** What DATE_TOKEN or WORDY_DATE need at least: two digit runs joined by / . - or "thang". */
+const MAYBE_DATE = /\d[/.-]\d|\d\s+thang\s+\d/;
 const WORDY_DATE = /(?<![\d/.-])(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*,?\s*nam\s+(\d{4}))?(?!\d)/g;
 const RANGE_JOIN = /^\s*(?:-|den|toi|~)\s*(?:ngay\s*)?$/;
 const DAY_RANGE_BEFORE = /\btu\s+(?:ngay\s*)?\d{1,2}\s*(?:-|den|toi)\s*(?:ngay\s*)?$/;
@@ -42,10 +44,24 @@ interface Token {
   readonly text: string;
 }
 
-export function findEventDate(title: string, ctx: { planYear: number | null }): EventDateResult {
+export function findEventDate(
+  title: string,
+  ctx: { planYear: number | null; folded?: string | undefined },
+): EventDateResult {
   if (typeof title !== "string") return { date: null, issues: [] };
   const planYear = validYear(ctx?.planYear);
-  const key = fold(plainPunctuation(squash(title)));
+  // = fold(plainPunctuation(…)): fold leaves those dashes and quotes as they are, so folding the
+  // title first lets the duplicate rule reuse the same fold of it. Not with a Σ: its lower case
+  // depends on the neighbours, and "'" is case-ignorable where "′" is not.
+  const squashed = squash(title);
+  const key =
+    squashed.indexOf("\u03a3") === -1
+      ? plainPunctuation(
+          ctx.folded !== undefined && squashed === title ? ctx.folded : fold(squashed),
+        )
+      : fold(plainPunctuation(squashed));
+  // Most titles name no date: skip the date patterns unless one could match.
+  if (!MAYBE_DATE.test(key)) return { date: null, issues: [] };
   const found = candidates(key);
   const issues: Issue[] = [];
   const noted = new Set<string>();
@@ -90,7 +106,7 @@ export function findEventDate(title: string, ctx: { planYear: number | null }): 
  * title is as likely a fraction as the 3rd of April.
  */
 function candidates(key: string): Found[] {
-  const tokens = [...tokensIn(key)].sort((a, b) => a.index - b.index);
+  const tokens = tokensIn(key).sort((a, b) => a.index - b.index);
   const out: Found[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -111,13 +127,12 @@ function candidates(key: string): Found[] {
   return out;
 }
 
-function* tokensIn(key: string): Generator<Token> {
-  for (const m of key.matchAll(DATE_TOKEN)) {
-    yield token(m, m[1], m[3], m[4]);
-  }
-  for (const m of key.matchAll(WORDY_DATE)) {
-    yield token(m, m[1], m[2], m[3]);
-  }
+function tokensIn(key: string): Token[] {
+  const out: Token[] = [];
+  for (const m of key.matchAll(DATE_TOKEN)) out.push(token(m, m[1], m[3], m[4]));
+  if (key.includes("thang"))
+    for (const m of key.matchAll(WORDY_DATE)) out.push(token(m, m[1], m[2], m[3]));
+  return out;
 }
 
 function token(

@@ -98,6 +98,8 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
 
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const items: PlanItem[] = [];
+  const memo = new ParseMemo();
+  const folded: string[] = [];
   let groupPeriod: string | null = null;
   let lastRow = header.headerRow;
 
@@ -105,9 +107,13 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
     ? [...ctx.onlyRows].filter((r) => r > header.headerRow).sort((a, b) => a - b)
     : null;
   const end = rowsToRead ? rowsToRead.length : sheet.rows.length - header.headerRow;
+  // The columns of ITEM_FIELDS that exist, 0-based: a row with all of them blank is skipped.
+  const itemCols = ITEM_FIELDS.map((f) => cols[f]).filter((c): c is number => c !== undefined);
+  let scope: ItemScope | null = null;
   for (let k = 0; k < end; k++) {
     const row = rowsToRead ? (rowsToRead[k] as number) : header.headerRow + 1 + k;
-    if (ITEM_FIELDS.every((f) => isBlank(get(row, f)))) continue;
+    const cells = sheet.rows[row - 1];
+    if (cells === undefined || itemCols.every((c) => isBlank(cells[c - 1]))) continue;
     lastRow = row;
     const titleText = get(row, "title");
     const periodCell = get(row, "period");
@@ -116,20 +122,22 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
     const group = groupRowPeriod(sheet, row, header, planYear);
     if (group !== null) {
       groupPeriod = group;
+      scope = null;
       continue;
     }
     if (isBlank(titleText) && isBlank(periodCell) && onlyNotes(row, get)) continue;
 
-    const item = readItem(row, get, {
+    scope ??= {
       sheet: sheet.name,
       cols,
       planYear,
       ctx,
       groupPeriod,
       formulas: sheet.formulas,
-    });
-    items.push(item.item);
-    diagnostics.push(...item.diagnostics);
+      memo,
+      folded,
+    };
+    items.push(readItem(row, get, scope, diagnostics));
   }
 
   if (planYear === null && items.length > 0) {
@@ -156,7 +164,12 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   }
 
   const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
-  diagnostics.push(...crossFieldRules(items, ruleCtx, { acrossRows: !rowsToRead }));
+  // A loop, not push(...): a big plan can have more findings than call arguments allow.
+  for (const d of crossFieldRules(items, ruleCtx, {
+    acrossRows: !rowsToRead,
+    foldedTitles: folded,
+  }))
+    diagnostics.push(d);
 
   return {
     plan: {
@@ -228,8 +241,11 @@ function groupRowPeriod(
   planYear: number | null,
 ): string | null {
   const cells = sheet.rows[row - 1] ?? [];
+  // Most rows are items with many cells: count before building anything.
+  let count = 0;
+  for (const v of cells) if (!isBlank(v) && ++count > 2) return null;
+  if (count === 0) return null;
   const filled = cells.map((v, i) => ({ v, col: i + 1 })).filter((c) => !isBlank(c.v));
-  if (filled.length === 0 || filled.length > 2) return null;
   const allowed = new Set([header.columns.no, header.columns.title, header.columns.period]);
   if (!filled.every((c) => allowed.has(c.col))) return null;
   const candidate = filled.find((c) => c.col !== header.columns.no);
@@ -269,19 +285,56 @@ interface ItemScope {
   readonly ctx: PlanContext;
   readonly groupPeriod: string | null;
   readonly formulas: ReadonlyMap<string, string> | undefined;
+  readonly memo: ParseMemo;
+  /** fold(title) of each item read, by row (for the duplicate rule). */
+  readonly folded: string[];
 }
 
+/**
+ * Parses of cell values already read on an earlier row of this plan: a plan repeats its
+ * periods, counts, types, durations, units, amounts and statuses down the columns, and every
+ * parser is a pure function of the value (and the plan year, fixed for the read). Only strings
+ * and numbers are keys; results are shared read-only between items.
+ */
+class ParseMemo {
+  private readonly maps = new Map<string, Map<string | number, unknown>>();
+  private soon: { asOf: IsoDate; limit: IsoDate } | null = null;
+
+  /** The last day that is "due soon" for `asOf` (the same for every row). */
+  soonLimit(asOf: IsoDate): IsoDate {
+    if (this.soon === null || this.soon.asOf !== asOf)
+      this.soon = { asOf, limit: addDays(asOf, DUE_SOON_DAYS) };
+    return this.soon.limit;
+  }
+
+  get<T>(kind: string, value: CellValue, parse: () => T): T {
+    if (typeof value !== "string" && typeof value !== "number") return parse();
+    let map = this.maps.get(kind);
+    if (map === undefined) {
+      map = new Map();
+      this.maps.set(kind, map);
+    }
+    if (map.has(value)) return map.get(value) as T;
+    const result = parse();
+    map.set(value, result);
+    return result;
+  }
+}
+
+/** Reads one item; its findings go to the end of `diagnostics`. */
 function readItem(
   row: number,
   get: (row: number, f: FieldKey) => CellValue,
   scope: ItemScope,
-): { item: PlanItem; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const invalid = new Set<FieldKey>();
+  diagnostics: Diagnostic[],
+): PlanItem {
+  // Fields with an error, in the order found (a Set's order), each once.
+  const invalid: FieldKey[] = [];
   const place = (field: FieldKey, found: readonly Issue[]): void => {
+    if (found.length === 0) return;
     const value = get(row, field);
     for (const f of found) {
-      if (f.severity === "error") invalid.add(field);
+      if (f.severity === "error" && !invalid.includes(field)) invalid.push(field);
       diagnostics.push(
         locate(f, {
           sheet: scope.sheet,
@@ -311,13 +364,21 @@ function readItem(
   const periodCell = get(row, "period");
   const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
   const periodInput: CellValue = inherited ? scope.groupPeriod : periodCell;
-  const parsedPeriod = parsePeriod(periodInput, { planYear });
+  const memo = scope.memo;
+  const parsedPeriod = memo.get("period", periodInput, () =>
+    parsePeriod(periodInput, { planYear }),
+  );
   place("period", parsedPeriod.issues);
   const period = parsedPeriod.value;
   const periodText = isBlank(periodInput) ? null : displayText(periodInput);
 
   // Due: a date the clerk typed in the due column wins, then the title's event, then the period.
-  const titleEvent = title ? findEventDate(title, { planYear }) : { date: null, issues: [] };
+  // The title folded once, for the due-date reader and then the duplicate rule.
+  const folded = title === null ? undefined : fold(title);
+  if (folded !== undefined) scope.folded[row] = folded;
+  const titleEvent = title
+    ? findEventDate(title, { planYear, folded })
+    : { date: null, issues: [] };
   place("title", titleEvent.issues);
   let due: IsoDate | null = dueDate(period, titleEvent.date);
   let dueSource: DueSource | null =
@@ -331,7 +392,7 @@ function readItem(
     (scope.formulas === undefined || (dueCol !== undefined && scope.formulas.has(a1(row, dueCol))));
   const manualDue = dueCol !== undefined && !isBlank(dueCell) && !computedDue;
   if (manualDue) {
-    const typed = readDateCell(dueCell, planYear);
+    const typed = memo.get("date", dueCell, () => readDateCell(dueCell, planYear));
     if (typed.date) {
       due = typed.date;
       dueSource = "manual";
@@ -342,16 +403,16 @@ function readItem(
   const countCell = get(row, "count");
   let count: number | null = 1;
   if (!isBlank(countCell)) {
-    const parsed = parseCount(countCell);
+    const parsed = memo.get("count", countCell, () => parseCount(countCell));
     count = parsed.value;
     place("count", parsed.issues);
   }
   const typeCell = get(row, "type");
-  const type = isBlank(typeCell) ? null : normalizeType(typeCell);
+  const type = isBlank(typeCell) ? null : memo.get("type", typeCell, () => normalizeType(typeCell));
   const durationCell = get(row, "duration");
   let durationMinutes: number | null = null;
   if (!isBlank(durationCell)) {
-    const parsed = parseDuration(durationCell);
+    const parsed = memo.get("duration", durationCell, () => parseDuration(durationCell));
     durationMinutes = parsed.value?.minutes ?? null;
     place("duration", parsed.issues);
   }
@@ -361,7 +422,7 @@ function readItem(
   let budgetVnd: number | null = null;
   let itemRate: number | null = null;
   if (!isBlank(budgetCell)) {
-    const parsed = parseMoney(budgetCell);
+    const parsed = memo.get("money", budgetCell, () => parseMoney(budgetCell));
     place("budget", parsed.issues);
     if (parsed.value?.perUnit) itemRate = parsed.value.vnd;
     else budgetVnd = parsed.value?.vnd ?? null;
@@ -369,7 +430,7 @@ function readItem(
   const spentCell = get(row, "spent");
   let spentVnd: number | null = null;
   if (!isBlank(spentCell)) {
-    const parsed = parseMoney(spentCell);
+    const parsed = memo.get("money", spentCell, () => parseMoney(spentCell));
     spentVnd = parsed.value && !parsed.value.perUnit ? parsed.value.vnd : null;
     place("spent", parsed.issues);
   }
@@ -378,14 +439,14 @@ function readItem(
   const statusCell = get(row, "status");
   let status = null;
   if (!isBlank(statusCell)) {
-    const parsed = parseStatus(statusCell);
+    const parsed = memo.get("status", statusCell, () => parseStatus(statusCell));
     status = parsed.value;
     place("status", parsed.issues);
   }
   const airedCell = get(row, "airedOn");
   let airedOn: IsoDate | null = null;
   if (!isBlank(airedCell)) {
-    const parsed = readDateCell(airedCell, planYear);
+    const parsed = memo.get("date", airedCell, () => readDateCell(airedCell, planYear));
     airedOn = parsed.date;
     place("airedOn", parsed.issues);
   }
@@ -398,10 +459,11 @@ function readItem(
   const plannedVnd = budgetVnd ?? derived;
 
   const asOf = scope.ctx.asOf;
+  const unitCell = get(row, "unit");
   const closed = status !== null && isClosed(status);
   const overdue = due !== null && due < asOf && !closed;
   const dueSoon =
-    due !== null && !overdue && due >= asOf && due <= addDays(asOf, DUE_SOON_DAYS) && !closed;
+    due !== null && !overdue && due >= asOf && due <= scope.memo.soonLimit(asOf) && !closed;
 
   const item: PlanItem = {
     row,
@@ -414,8 +476,8 @@ function readItem(
     type,
     durationText: isBlank(durationCell) ? null : displayText(durationCell),
     durationMinutes,
-    unit: isBlank(get(row, "unit")) ? null : squash(cellText(get(row, "unit"))),
-    unitText: isBlank(get(row, "unit")) ? null : cellText(get(row, "unit")),
+    unit: isBlank(unitCell) ? null : memo.get("unit", unitCell, () => squash(cellText(unitCell))),
+    unitText: isBlank(unitCell) ? null : cellText(unitCell),
     typeText: isBlank(typeCell) ? null : cellText(typeCell),
     statusText: isBlank(statusCell) ? null : cellText(statusCell),
     spentNumber: typeof spentCell === "number" && Number.isFinite(spentCell) ? spentCell : null,
@@ -430,9 +492,9 @@ function readItem(
     plannedDerived: derived !== null,
     dueSoon,
     periodInherited: inherited,
-    invalidFields: [...invalid],
+    invalidFields: invalid,
   };
-  return { item, diagnostics };
+  return item;
 }
 
 /** A date cell (air date, manual due date): a real date, a serial, or dd/mm/yyyy text. */

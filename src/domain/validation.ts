@@ -108,17 +108,44 @@ const ITEM_RULES: readonly Rule[] = [
 ];
 
 /** The same title twice in the same period is usually a copy-paste slip. */
-function duplicates(items: readonly PlanItem[], ctx: RuleContext): Diagnostic[] {
+function duplicates(
+  items: readonly PlanItem[],
+  ctx: RuleContext,
+  foldedTitles?: readonly (string | undefined)[],
+): Diagnostic[] {
+  // Keyed `${fold(title)}|${fold(period)}`. Without a "|" inside either part that key is the pair
+  // itself, so those pairs go in a map of maps (no key string to build and hash per item); pairs
+  // with a "|" keep the joined key, as only they can join to the same text.
+  // Most titles occur once: their first period and row are kept without a map of their own.
+  const seenPairs = new Map<string, { period: string; row: number } | Map<string, number>>();
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
   for (const item of items) {
     if (item.title === null) continue;
-    const key = `${fold(item.title)}|${fold(item.periodText ?? "")}`;
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, item.row);
-      continue;
+    const title = foldedTitles?.[item.row] ?? fold(item.title);
+    const period = fold(item.periodText ?? "");
+    let first: number | undefined;
+    if (title.indexOf("|") === -1 && period.indexOf("|") === -1) {
+      const known = seenPairs.get(title);
+      if (known === undefined) seenPairs.set(title, { period, row: item.row });
+      else if (known instanceof Map) {
+        first = known.get(period);
+        if (first === undefined) known.set(period, item.row);
+      } else if (known.period === period) first = known.row;
+      else
+        seenPairs.set(
+          title,
+          new Map([
+            [known.period, known.row],
+            [period, item.row],
+          ]),
+        );
+    } else {
+      const key = `${title}|${period}`;
+      first = seen.get(key);
+      if (first === undefined) seen.set(key, item.row);
     }
+    if (first === undefined) continue;
     out.push(
       locate(
         issue("item.duplicate", "warning", {
@@ -141,7 +168,11 @@ function duplicates(items: readonly PlanItem[], ctx: RuleContext): Diagnostic[] 
 export function crossFieldRules(
   items: readonly PlanItem[],
   ctx: RuleContext,
-  opts: { acrossRows: boolean } = { acrossRows: true },
+  opts: {
+    acrossRows: boolean;
+    /** fold(item.title) by row, when the reader has it already. */
+    foldedTitles?: readonly (string | undefined)[];
+  } = { acrossRows: true },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const item of items) {
@@ -160,6 +191,6 @@ export function crossFieldRules(
       );
     }
   }
-  if (opts.acrossRows) out.push(...duplicates(items, ctx));
+  if (opts.acrossRows) out.push(...duplicates(items, ctx, opts.foldedTitles));
   return out;
 }

@@ -3,10 +3,13 @@
  * missing or empty files, password-protected and legacy .xls files, things that are not a zip.
  */
 import { promises as fs } from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { PlanTrackerError } from "../domain/diagnostics";
+import type { WorkbookData } from "../domain/workbookData";
+import { openWorkbook, type HostOptions } from "./exceljsHost";
 import { assertXlsxBytes, corruptWorkbook } from "../adapters/exceljs/preflight";
 import { inspectPackage, type PackageReport } from "./xlsxPackage";
+import { streamWorkbookData } from "./streamRead";
 
 export { assertXlsxBytes, corruptWorkbook };
 
@@ -49,11 +52,34 @@ export async function loadXlsx(path: string): Promise<LoadedXlsx> {
   const bytes = await readFileBytes(path);
   assertXlsxBytes(bytes, path);
   const report = await inspectPackage(bytes, path);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw corruptWorkbook(path, err);
-  }
+  // Loaded lazily: commands that read through a worker (readWorkbookData) never load exceljs here.
+  const { loadExcelJs } = await import("./exceljsLoad");
+  const workbook = await loadExcelJs(bytes, path);
   return { workbook, bytes, report };
+}
+
+export interface ReadWorkbook {
+  readonly data: WorkbookData;
+  readonly bytes: Buffer;
+  readonly report: PackageReport;
+}
+
+/**
+ * What check, summary and rollup need: the same refusals as loadXlsx, then the cells read in one
+ * pass without exceljs (streamRead.ts: same data, a fraction of the time and memory), or — for
+ * what that pass does not model — exceljs in a worker under a time and memory limit
+ * (exceljsHost.ts), returning plain data.
+ */
+export async function readWorkbookData(
+  path: string,
+  opts: HostOptions = {},
+): Promise<ReadWorkbook> {
+  const bytes = await readFileBytes(path);
+  assertXlsxBytes(bytes, path);
+  const report = await inspectPackage(bytes, path);
+  const streamed = streamWorkbookData(bytes);
+  if (streamed.data !== null) return { data: streamed.data, bytes, report };
+  const opened = await openWorkbook(bytes, path, opts);
+  await opened.close();
+  return { data: opened.data, bytes, report };
 }

@@ -27,6 +27,7 @@
 import * as zlib from "node:zlib";
 import { PlanTrackerError, type Bilingual } from "../domain/diagnostics";
 import { assertXlsxBytes } from "../adapters/exceljs/preflight";
+import { DEFAULT_GUARD_LIMITS, PackageGuards, type GuardLimits } from "./sheetGuards";
 
 export interface LossyPart {
   readonly code: string;
@@ -645,6 +646,7 @@ function decodeXmlBytes(data: Uint8Array): string {
 // Package (OPC) structure
 
 interface Relationship {
+  readonly id: string;
   /** Last segment of the relationship type URI ("worksheet", "comments", ...). */
   readonly type: string;
   /** The resolved part name (lower case), or null for an external target. */
@@ -695,6 +697,7 @@ function parseRels(src: string, source: string): Relationship[] {
       const target = attr(s, from, to, "Target") ?? "";
       const external = (attr(s, from, to, "TargetMode") ?? "").toLowerCase() === "external";
       rels.push({
+        id: attr(s, from, to, "Id") ?? "",
         type: type.slice(type.lastIndexOf("/") + 1),
         target: external ? null : resolveTarget(source, decodeEntities(target)),
       });
@@ -1357,6 +1360,7 @@ export async function inspectPackage(
   bytes: Uint8Array,
   name: string,
   limits: PackageLimits = DEFAULT_LIMITS,
+  guardLimits: GuardLimits = DEFAULT_GUARD_LIMITS,
 ): Promise<PackageReport> {
   // Empty files, password-protected (CFB) files, legacy .xls, empty zips, non-zips.
   assertXlsxBytes(bytes, name);
@@ -1532,6 +1536,9 @@ export async function inspectPackage(
   const workbookText = await read(mainEntry, true);
   parse(mainEntry.name, () => scanWorkbook(workbookText ?? "", found));
   done.add(main);
+  // What makes exceljs hang, exhaust memory or write to Object.prototype (sheetGuards.ts).
+  const guards = new PackageGuards(name, guardLimits);
+  guards.workbook(workbookText ?? "", rels.get(main) ?? [], mainEntry.name);
 
   let sst: number[] = [];
   for (const [lower, entry] of byName) {
@@ -1586,10 +1593,12 @@ export async function inspectPackage(
           vi: `các ô tham chiếu tới bảng chuỗi dùng chung sẽ bung ra hơn ${mib(limits.maxUncompressedBytes)} văn bản (một chuỗi rất dài được lặp lại ở hàng nghìn ô)`,
           en: `its cells that refer to shared strings would expand to more than ${mib(limits.maxUncompressedBytes)} of text (a very long string repeated in thousands of cells)`,
         });
+      guards.sheet(entry.name, text);
     } else if (type === CT.drawing) {
       parse(entry.name, () => scanDrawing(text, found));
     } else {
       parse(entry.name, () => scanXml(text, {}));
+      if (type === `${SML}table+xml`) guards.table(text);
     }
   }
 

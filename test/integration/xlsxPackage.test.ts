@@ -270,6 +270,9 @@ function expectRefusal(err: PlanTrackerError, name: string): void {
   expect(err.text.en).not.toContain("\n");
 }
 
+/** ok files refused by the guards before exceljs (50 000 merges; a whole-sheet validation). */
+const TOO_COMPLEX = new Set(["poi__57893-many-merges.xlsx", "exceljs__test-issue-1842.xlsx"]);
+
 function codes(lossy: readonly LossyPart[]): string[] {
   return lossy.map((l) => l.code);
 }
@@ -330,6 +333,13 @@ describe("inspectPackage over the shared corpus", () => {
     it.each(oks)(
       "accepts $file with nothing to lose",
       async ({ file }) => {
+        if (TOO_COMPLEX.has(file)) {
+          // Valid, but exceljs 4.4.0 does not finish loading them: sheetGuards.ts refuses them.
+          await expect(inspectPackage(corpusBytes(file), file)).rejects.toMatchObject({
+            code: "file.too-complex",
+          });
+          return;
+        }
         const report = await inspectPackage(corpusBytes(file), file);
         expect(codes(report.lossy)).toEqual(OK_BUT_LOSSY[file] ?? []);
         expect(report.entries).toBeGreaterThan(0);

@@ -22,9 +22,11 @@ function argb(rgb: string): string {
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFA6A6A6" } };
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+/** The style parts a CellStyle sets, as exceljs models them (the same objects every time). */
+function styleParts(style: CellStyle): Partial<ExcelJS.Style> {
+  const parts: Partial<ExcelJS.Style> = {};
   if (style.bold || style.italic || style.size || style.color) {
-    cell.font = {
+    parts.font = {
       ...(style.bold ? { bold: true } : {}),
       ...(style.italic ? { italic: true } : {}),
       ...(style.size ? { size: style.size } : {}),
@@ -32,19 +34,56 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
     };
   }
   if (style.fill) {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+    parts.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   }
   if (style.wrap || style.align || style.valign) {
-    cell.alignment = {
+    parts.alignment = {
       ...(style.wrap ? { wrapText: true } : {}),
       ...(style.align ? { horizontal: style.align } : {}),
       ...(style.valign ? { vertical: style.valign } : {}),
     };
   }
-  if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (style.border) parts.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  return parts;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
+/**
+ * The styles this apply has built, by the cell's previous style object and what the spec sets.
+ * exceljs writes a style by its object: cells that share one cost one lookup when the file is
+ * written, while a new object per cell makes it render and hash every cell's style (most of the
+ * write time of a big tracker, BENCHMARKS.md). Each result is a new object that is only ever
+ * assigned whole, never changed, so sharing it between cells is safe.
+ */
+class Styles {
+  private readonly byBase = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+
+  /** Stands for every empty style: exceljs gives each new cell an empty object of its own. */
+  private readonly empty = {};
+
+  styleFor(base: Partial<ExcelJS.Style>, spec: CellSpec): Partial<ExcelJS.Style> {
+    const owner = Object.keys(base).length === 0 ? this.empty : base;
+    let built = this.byBase.get(owner);
+    if (built === undefined) {
+      built = new Map();
+      this.byBase.set(owner, built);
+    }
+    const key = JSON.stringify([spec.numFmt ?? null, spec.style ?? null]);
+    let style = built.get(key);
+    if (style === undefined) {
+      // What the setters did on a copy of the cell's style: numFmt, then font, fill,
+      // alignment and border replaced whole.
+      style = {
+        ...base,
+        ...(spec.numFmt !== undefined ? { numFmt: spec.numFmt } : {}),
+        ...(spec.style ? styleParts(spec.style) : {}),
+      };
+      built.set(key, style);
+    }
+    return style;
+  }
+}
+
+function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec, styles: Styles): void {
   const cell = ws.getCell(spec.row, spec.col);
   if (spec.formula !== undefined) {
     cell.value = {
@@ -57,12 +96,10 @@ function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
   }
   if (spec.numFmt !== undefined || spec.style) {
     // exceljs shares ONE style object between all cells loaded with the same style id: setting
-    // numFmt or font on this cell would restyle the user's other cells. Give it its own copy
-    // first (the setters below replace nested objects, they never mutate them).
-    cell.style = { ...cell.style };
+    // numFmt or font on this cell would restyle the user's other cells. The cell gets a new
+    // style object instead (shared only with cells given the same style by this layout).
+    cell.style = styles.styleFor(cell.style, spec);
   }
-  if (spec.numFmt !== undefined) cell.numFmt = spec.numFmt;
-  if (spec.style) applyStyle(cell, spec.style);
 }
 
 /** Every single-cell address of a bounded range, e.g. "K4:L5" → K4, L4, K5, L5. */
@@ -182,14 +219,11 @@ function addTable(ws: ExcelJS.Worksheet, t: TableSpec): void {
   const [topLeft = "A1", bottomRight = topLeft] = t.range.split(":");
   const tl = ws.getCell(topLeft);
   const br = ws.getCell(bottomRight);
-  const rows: ExcelJS.CellValue[][] = [];
-  // exceljs writes the rows it is given back into the cells: hand it the cells' own values so
-  // nothing changes.
-  for (let r = Number(tl.row) + 1; r <= Number(br.row); r++) {
-    const row: ExcelJS.CellValue[] = [];
-    for (let c = Number(tl.col); c <= Number(br.col); c++) row.push(ws.getCell(r, c).value);
-    rows.push(row);
-  }
+  // exceljs sizes the table by its rows and writes each row it is given back into the cells.
+  // The cells already hold the rows: give it a sparse array of the right length, which it
+  // measures but skips when writing (handing every value back cost a second pass over every cell
+  // of the table, BENCHMARKS.md).
+  const rows = new Array<ExcelJS.CellValue[]>(Number(br.row) - Number(tl.row));
   // exceljs also writes the column names into the header cells: keep the user's own header values
   // (rich text keeps its formatting; the layout guarantees their text equals the names).
   const headers: ExcelJS.CellValue[] = [];
@@ -235,7 +269,8 @@ function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     if (c.width !== undefined) column.width = c.width === 9 ? 9.01 : c.width;
     if (c.hidden !== undefined) column.hidden = c.hidden;
   }
-  for (const cell of spec.cells) writeCell(ws, cell);
+  const styles = new Styles();
+  for (const cell of spec.cells) writeCell(ws, cell, styles);
   for (const range of spec.merges) ws.mergeCells(range);
   for (const v of spec.validations) addValidation(ws, v);
   for (const cf of spec.conditionalFormats) addConditionalFormat(ws, cf);

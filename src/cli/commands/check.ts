@@ -1,17 +1,19 @@
 /** `plan-tracker check <workbook.xlsx> [--json] [--as-of] [--sheet] [--year]` */
 import { basename } from "node:path";
-import { checkJson, checkWorkbook } from "../../domain/check";
+import { checkJson, checkWorkbook, type CheckResult } from "../../domain/check";
+import { csvRow } from "../../domain/csv";
 import { formatVnDate } from "../../domain/calendar";
 import type { Lang } from "../../domain/diagnostics";
-import { workbookData } from "../../adapters/exceljs/readWorkbook";
-import { loadXlsx } from "../../node/readXlsx";
+import { readWorkbookData } from "../../node/readXlsx";
 import { EXIT_VALIDATION, ExitError } from "../exitError";
+import { writeJson } from "../jsonOut";
 import { localToday, type CliIo } from "../io";
 import { parseAsOf, parseYear } from "../options";
 
 export interface CheckArgs {
   readonly workbook: string;
   readonly json?: boolean;
+  readonly csv?: boolean;
   readonly asOf?: string;
   readonly sheet?: string;
   readonly year?: string;
@@ -21,8 +23,8 @@ export interface CheckArgs {
 export async function checkCommand(args: CheckArgs, io: CliIo): Promise<void> {
   const asOf = parseAsOf(args.asOf);
   const planYear = parseYear(args.year);
-  const { workbook } = await loadXlsx(args.workbook);
-  const result = checkWorkbook(workbookData(workbook), {
+  const { data } = await readWorkbookData(args.workbook, { notify: io.stderr, lang: args.lang });
+  const result = checkWorkbook(data, {
     today: localToday(io),
     asOf,
     planYear,
@@ -30,7 +32,10 @@ export async function checkCommand(args: CheckArgs, io: CliIo): Promise<void> {
   });
 
   if (args.json) {
-    io.stdout(`${JSON.stringify(checkJson(result, args.workbook, args.lang), null, 2)}\n`);
+    // Written in pieces: a big plan's JSON is never one giant string (jsonOut.ts).
+    writeJson(checkJson(result, args.workbook, args.lang) as Record<string, unknown>, io.stdout);
+  } else if (args.csv) {
+    io.stdout(findingsCsv(result, args.lang));
   } else {
     const lang = args.lang;
     const { plan, summary } = result;
@@ -59,4 +64,30 @@ export async function checkCommand(args: CheckArgs, io: CliIo): Promise<void> {
     );
   }
   if (result.summary.errors > 0) throw new ExitError(EXIT_VALIDATION);
+}
+
+/**
+ * The findings as CSV for a spreadsheet (one per line, with the cell's own text): every text
+ * field goes through csvField, so a value like "=HYPERLINK(...)" opens as text (OWASP).
+ */
+export function findingsCsv(result: CheckResult, lang: Lang): string {
+  const header =
+    lang === "vi"
+      ? ["Trang", "Ô", "Hàng", "Mức", "Mã", "Trường", "Giá trị", "Thông báo", "Đề xuất"]
+      : ["Sheet", "Cell", "Row", "Severity", "Code", "Field", "Value", "Message", "Suggestion"];
+  // A BOM so that Excel opens the UTF-8 (Vietnamese) text correctly.
+  let out = `\ufeff${csvRow(header)}`;
+  for (const d of result.diagnostics)
+    out += csvRow([
+      d.sheet,
+      d.cell,
+      d.row,
+      d.severity,
+      d.code,
+      d.field,
+      d.value,
+      d.detail[lang],
+      d.suggestion,
+    ]);
+  return out;
 }

@@ -10,8 +10,7 @@ import {
   type RollupFailure,
 } from "../../domain/summary/rollup";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
-import { workbookData } from "../../adapters/exceljs/readWorkbook";
-import { loadXlsx } from "../../node/readXlsx";
+import { readWorkbookData } from "../../node/readXlsx";
 import { writeXlsx } from "../../node/writeXlsx";
 import { localToday, type CliIo } from "../io";
 import { parseAsOf } from "../options";
@@ -35,8 +34,8 @@ export async function rollupCommand(
     const path = resolve(io.cwd, file);
     if (path === output) continue;
     try {
-      const { workbook } = await loadXlsx(path);
-      const check = checkWorkbook(workbookData(workbook), { today: asOf, asOf });
+      const { data } = await readWorkbookData(path, { notify: io.stderr, lang: args.lang });
+      const check = checkWorkbook(data, { today: asOf, asOf });
       districts.push(rollupDistrict(basename(file), check, asOf));
     } catch (err) {
       // One broken district file must not stop the province's report: list it with the reason.

@@ -6,9 +6,8 @@ import type { Lang } from "../../domain/diagnostics";
 import { summaryReport } from "../../domain/summary/report";
 import { summaryWorkbookLayout } from "../../domain/summary/summaryWorkbook";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
-import { workbookData } from "../../adapters/exceljs/readWorkbook";
 import { writeFileAtomic } from "../../node/atomicWrite";
-import { loadXlsx } from "../../node/readXlsx";
+import { readWorkbookData } from "../../node/readXlsx";
 import { renderReportPdfNode } from "../../node/reportFonts";
 import { writeXlsx } from "../../node/writeXlsx";
 import { localToday, type CliIo } from "../io";
@@ -36,8 +35,8 @@ function sibling(input: string, suffix: string): string {
 export async function summaryCommand(args: SummaryArgs, io: CliIo): Promise<SummaryOutcome> {
   const asOf = parseAsOf(args.asOf);
   const input = resolve(io.cwd, args.tracker);
-  const { workbook } = await loadXlsx(input);
-  const check = checkWorkbook(workbookData(workbook), { today: localToday(io), asOf });
+  const { data } = await readWorkbookData(input, { notify: io.stderr, lang: args.lang });
+  const check = checkWorkbook(data, { today: localToday(io), asOf });
 
   // Neither output named: write both next to the tracker.
   const both = args.pdf === undefined && args.xlsx === undefined;

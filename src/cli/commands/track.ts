@@ -1,17 +1,14 @@
 /** `plan-tracker track <plan.xlsx> [-o tracker.xlsx] [--as-of] [--year] [--in-place] [--force-lossy]` */
-import { promises as fs } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import ExcelJS from "exceljs";
 import { formatVnDate } from "../../domain/calendar";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import { parseMoney } from "../../domain/money";
 import { buildTracker, type TrackResult } from "../../domain/tracker/track";
-import { applyLayout } from "../../adapters/exceljs/applyLayout";
-import { workbookData } from "../../adapters/exceljs/readWorkbook";
-import { fileExists } from "../../node/atomicWrite";
-import { assertXlsxBytes, corruptWorkbook, readFileBytes } from "../../node/readXlsx";
+import { fileExists, writeFileAtomic } from "../../node/atomicWrite";
+import { openWorkbook } from "../../node/exceljsHost";
+import { assertXlsxBytes, readFileBytes } from "../../node/readXlsx";
 import { inspectPackage, type LossyPart } from "../../node/xlsxPackage";
-import { writeXlsx } from "../../node/writeXlsx";
+import { writeXlsxBytes } from "../../node/writeXlsx";
 import { toolVersion } from "../version";
 import { localToday, type CliIo } from "../io";
 import { parseAsOf, parseYear } from "../options";
@@ -101,31 +98,33 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
     // Refuse a lossy rewrite before exceljs parses anything: it is about the file, not the plan.
     const report = await inspectPackage(bytes, args.plan);
     if (report.lossy.length > 0 && !args.forceLossy) throw lossyRefusal(args.plan, report.lossy);
-    const workbook = new ExcelJS.Workbook();
+    // exceljs runs in a worker with a time and memory limit (exceljsHost.ts).
+    const workbook = await openWorkbook(bytes, args.plan, { notify: io.stderr, lang: args.lang });
+    let result: TrackResult;
+    let tracker: Buffer;
     try {
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    } catch (err) {
-      throw corruptWorkbook(args.plan, err);
+      progress.step("kiểm tra / checking");
+      result = buildTracker(workbook.data, {
+        today: localToday(io),
+        asOf,
+        planYear,
+        allocationVnd,
+        agency: args.agency ?? null,
+        toolVersion: toolVersion(),
+      });
+
+      progress.step("ghi / writing");
+      tracker = await workbook.render(result.layout);
+    } finally {
+      await workbook.close();
     }
-
-    progress.step("kiểm tra / checking");
-    const result = buildTracker(workbookData(workbook), {
-      today: localToday(io),
-      asOf,
-      planYear,
-      allocationVnd,
-      agency: args.agency ?? null,
-      toolVersion: toolVersion(),
-    });
-
-    progress.step("ghi / writing");
-    applyLayout(workbook, result.layout);
     let backup: string | null = null;
     if (args.inPlace) {
       backup = backupPath(input);
-      await fs.writeFile(backup, bytes);
+      // Atomic too: a run killed here must not leave a truncated backup over a good one.
+      await writeFileAtomic(backup, bytes);
     }
-    await writeXlsx(output, workbook);
+    await writeXlsxBytes(output, tracker);
     progress.step("xong / done");
     progress.done();
     report.lossy.forEach((p) =>
