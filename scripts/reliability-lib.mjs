@@ -12,10 +12,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync }
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedDir } from "./shared-dir.mjs";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = join(ROOT, "bin", "plan-tracker.js");
-export const DEFAULT_CORPUS = resolve(ROOT, "..", "shared", "corpus");
+export const DEFAULT_CORPUS = join(sharedDir(), "corpus");
 
 export const DEFAULTS = Object.freeze({
   // Wall clock per child. The CLI's own exceljs limit (PLAN_TRACKER_LOAD_TIMEOUT, 60 s) is below

@@ -16,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedDir } from "./shared-dir.mjs";
 import { validateXML } from "xmllint-wasm";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,7 +32,7 @@ const IMPORTED_SCHEMAS = [
 export function defaultSchemaDir() {
   return process.env.PLAN_TRACKER_MANIFEST_SCHEMAS
     ? resolve(process.env.PLAN_TRACKER_MANIFEST_SCHEMAS)
-    : resolve(REPO, "../shared/schemas/office-addin-manifest");
+    : resolve(sharedDir(), "schemas/office-addin-manifest");
 }
 
 export class SetupError extends Error {}

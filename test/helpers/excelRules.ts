@@ -10,8 +10,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { posix, resolve } from "node:path";
+import { join, posix, resolve } from "node:path";
 import JSZip from "jszip";
+import { SHARED } from "./shared";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -19,7 +20,7 @@ export const META_SHEET_NAME = "_PlanTracker";
 
 /** The repository root (where node_modules holds jszip and xmllint-wasm for the validator). */
 const REPO_ROOT = resolve(__dirname, "../..");
-export const VALIDATOR = resolve(__dirname, "../../../shared/tools/validate-xlsx.mjs");
+export const VALIDATOR = join(SHARED, "tools/validate-xlsx.mjs");
 
 // ---------------------------------------------------------------------------------------------
 // Minimal XML reading: attributes, entities and elements of the few parts we need. The parts are

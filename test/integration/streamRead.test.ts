@@ -20,8 +20,8 @@ import { streamWorkbookData } from "../../src/node/streamRead";
 import { inspectPackage } from "../../src/node/xlsxPackage";
 import { runTrack } from "../helpers/track";
 import { tempDir } from "../helpers/xlsx";
+import { CORPUS } from "../helpers/shared";
 
-const CORPUS = join(__dirname, "../../../shared/corpus");
 const AS_OF = "2023-09-20";
 
 /** What the domain sees of a workbook, in a form `toEqual` compares exactly. */

@@ -21,8 +21,8 @@ import { inspectPackage } from "../../src/node/xlsxPackage";
 import { SAMPLE_HEADER } from "../helpers/grid";
 import { runTrack } from "../helpers/track";
 import { tempDir, writeWorkbook } from "../helpers/xlsx";
+import { CORPUS } from "../helpers/shared";
 
-const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const MANIFEST = join(CORPUS, "MANIFEST.tsv");
 
 function lossyFiles(): string[] {

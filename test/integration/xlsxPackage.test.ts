@@ -8,8 +8,8 @@ import path from "node:path";
 import { PlanTrackerError } from "../../src/domain/diagnostics";
 import { DEFAULT_LIMITS, inspectPackage, type LossyPart } from "../../src/node/xlsxPackage";
 import { buildXlsx, buildZip, minimalParts, patchAll, SHEET } from "../helpers/zip";
+import { CORPUS } from "../helpers/shared";
 
-const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 const MANIFEST = path.join(CORPUS, "MANIFEST.tsv");
 const PER_TEST_MS = 10_000;
 
