@@ -20,6 +20,7 @@
  * No Node APIs: the browser's standalone pane can use it too.
  */
 import { PlanTrackerError, type Bilingual } from "../domain/diagnostics";
+import { decodeEntities } from "./xmlEntities";
 
 export interface GuardLimits {
   /** Most `<mergeCell>` elements on one sheet. */
@@ -95,27 +96,6 @@ const fmt = (n: number): string => n.toLocaleString("en-US").replace(/,/g, " ");
 
 // ---------------------------------------------------------------------------------------------
 // Small XML helpers (attribute text only; the parts were checked as well-formed before)
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#\d{1,8}|#x[0-9a-fA-F]{1,8});/g, (_m, e: string) => {
-    switch (e) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default: {
-        const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
-      }
-    }
-  });
-}
 
 const ATTR_CACHE = new Map<string, RegExp>();
 

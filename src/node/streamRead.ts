@@ -28,6 +28,7 @@ import type ExcelJS from "exceljs";
 import type { CellValue } from "../domain/cell";
 import type { SheetData, SheetState, WorkbookData } from "../domain/workbookData";
 import { fromExcelJs } from "../adapters/exceljs/cellValue";
+import { entityText } from "./xmlEntities";
 
 export type StreamResult =
   | { readonly data: WorkbookData; readonly fallback: null }
@@ -139,28 +140,16 @@ function isXmlChar(code: number): boolean {
   );
 }
 
-/** saxes's entity decoding (the five predefined entities and character references). */
+/** saxes's entity decoding (the five predefined entities and character references), strict. */
 function decodeEntities(s: string): string {
   if (s.indexOf("&") === -1) return s;
   return s.replace(/&([^;&]*);|&/g, (m, e: string | undefined) => {
     if (e === undefined) giveUp("bare &");
-    switch (e) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-    }
-    const ref = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(e);
-    if (!ref) giveUp(`entity ${m}`);
-    const code = ref[1] !== undefined ? parseInt(ref[1], 16) : parseInt(ref[2] ?? "", 10);
-    if (!isXmlChar(code)) giveUp(`character reference ${m}`);
-    return String.fromCodePoint(code);
+    const text = entityText(e);
+    if (text === undefined) giveUp(`entity ${m}`);
+    if (text.length > 0 && e.startsWith("#") && !isXmlChar(text.codePointAt(0) ?? 0))
+      giveUp(`character reference ${m}`);
+    return text;
   });
 }
 

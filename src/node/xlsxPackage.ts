@@ -28,6 +28,7 @@ import * as zlib from "node:zlib";
 import { PlanTrackerError, type Bilingual } from "../domain/diagnostics";
 import { assertXlsxBytes } from "../adapters/exceljs/preflight";
 import { DEFAULT_GUARD_LIMITS, PackageGuards, type GuardLimits } from "./sheetGuards";
+import { decodeEntities } from "./xmlEntities";
 
 export interface LossyPart {
   readonly code: string;
@@ -608,28 +609,6 @@ function prefixOf(name: string): string {
 
 function hasAttr(src: string, from: number, to: number, re: RegExp): boolean {
   return re.test(src.slice(from, to));
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) => {
-    switch (e) {
-      case "lt":
-        return "<";
-      case "gt":
-        return ">";
-      case "amp":
-        return "&";
-      case "quot":
-        return '"';
-      case "apos":
-        return "'";
-      default: {
-        const code = e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        // fromCodePoint throws past U+10FFFF: a crafted &#99999999; must not crash the check.
-        return code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
-      }
-    }
-  });
 }
 
 function decodeXmlBytes(data: Uint8Array): string {
