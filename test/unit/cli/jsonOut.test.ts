@@ -27,9 +27,21 @@ describe("prettyJsonPieces", () => {
     );
   });
 
+  it("joins to JSON.stringify for long arrays with holes, dates and nested arrays across pieces", () => {
+    const items = Array.from({ length: 777 }, (_, i) =>
+      i % 97 === 0
+        ? undefined
+        : i % 5 === 0
+          ? [i, { when: new Date(Date.UTC(2023, 2, 11)) }]
+          : { row: i, title: `Quý ${(i % 4) + 1}/2023`, note: i % 3 === 0 ? null : "a\nb" },
+    );
+    const value = { items, diagnostics: [() => 1, Symbol("s"), "x"], summary: { n: 777 } };
+    expect(joined(value)).toBe(JSON.stringify(value, null, 2));
+  });
+
   it("writes in chunks that join to the whole text and a final newline", () => {
     const value = {
-      items: Array.from({ length: 500 }, (_, i) => ({ row: i, title: `Phóng sự ${i}` })),
+      items: Array.from({ length: 3000 }, (_, i) => ({ row: i, title: `Phóng sự ${i}` })),
     };
     const chunks: string[] = [];
     writeJson(value, (t) => chunks.push(t), 1000);
