@@ -7,6 +7,22 @@ import { tempDir, writeWorkbook } from "../helpers/xlsx";
 
 const SAMPLE = join(__dirname, "../../assets/samples/ke-hoach-2023.txt");
 const BIN = join(__dirname, "../../bin/plan-tracker.js");
+const SAMPLE_XLSX = join(__dirname, "../../assets/samples/ke-hoach-2023.xlsx");
+
+/** Every sheet's cells as [address, value, number format], for comparing two workbooks. */
+async function cellsOf(file: string): Promise<Record<string, [string, unknown, string][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: Record<string, [string, unknown, string][]> = {};
+  wb.eachSheet((ws) => {
+    const cells: [string, unknown, string][] = [];
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (c) => cells.push([c.address, c.value, c.numFmt])),
+    );
+    out[ws.name] = cells;
+  });
+  return out;
+}
 
 describe("import → check on the bundled sample", () => {
   const tmp = tempDir();
@@ -23,6 +39,19 @@ describe("import → check on the bundled sample", () => {
     expect(ws.getCell("B4").value).toBe("Nội dung");
     expect(ws.getCell("C13").value).toBe("Quý VI/2023");
     expect(ws.getCell("B5").value).toBe("Kỷ niệm 08 năm Ngày thành lập huyện 11/03/2023");
+  });
+
+  it("the bundled assets/samples/ke-hoach-2023.xlsx is what import makes of the sample today", async () => {
+    // The committed workbook must not drift from the importer: regenerate it with
+    // `npx plan-tracker import assets/samples/ke-hoach-2023.txt -o assets/samples/ke-hoach-2023.xlsx --force`.
+    expect(await cellsOf(SAMPLE_XLSX)).toEqual(await cellsOf(planXlsx));
+    const r = await cli(["check", SAMPLE_XLSX, "--json", "--as-of", "2023-09-20"]);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { summary: unknown }).summary).toEqual({
+      items: 10,
+      errors: 2,
+      warnings: 0,
+    });
   });
 
   it("refuses to overwrite an existing output without --force", async () => {
