@@ -113,7 +113,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   for (let k = 0; k < end; k++) {
     const row = rowsToRead ? (rowsToRead[k] as number) : header.headerRow + 1 + k;
     const cells = sheet.rows[row - 1];
-    if (cells === undefined || itemCols.every((c) => isBlank(cells[c - 1]))) continue;
+    if (cells === undefined || allBlank(cells, itemCols)) continue;
     lastRow = row;
     const titleText = get(row, "title");
     const periodCell = get(row, "period");
@@ -265,6 +265,12 @@ function groupRowPeriod(
   return isHeading || isBadQuarter ? text : null;
 }
 
+/** Whether every one of `cols` (1-based) is blank in the row: a loop, as this runs per row. */
+function allBlank(cells: readonly CellValue[], cols: readonly number[]): boolean {
+  for (let i = 0; i < cols.length; i++) if (!isBlank(cells[(cols[i] as number) - 1])) return false;
+  return true;
+}
+
 function onlyNotes(row: number, get: (row: number, f: FieldKey) => CellValue): boolean {
   const substantive: FieldKey[] = [
     "count",
@@ -314,7 +320,9 @@ class ParseMemo {
       map = new Map();
       this.maps.set(kind, map);
     }
-    if (map.has(value)) return map.get(value) as T;
+    // Parsers never return undefined, so one lookup tells a hit from a miss.
+    const hit = map.get(value);
+    if (hit !== undefined) return hit as T;
     const result = parse();
     map.set(value, result);
     return result;

@@ -120,10 +120,17 @@ function duplicates(
   const seenPairs = new Map<string, { period: string; row: number } | Map<string, number>>();
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
+  // A plan writes a handful of period texts down the whole column: fold each once.
+  const foldedPeriods = new Map<string, string>();
   for (const item of items) {
     if (item.title === null) continue;
     const title = foldedTitles?.[item.row] ?? fold(item.title);
-    const period = fold(item.periodText ?? "");
+    const periodText = item.periodText ?? "";
+    let period = foldedPeriods.get(periodText);
+    if (period === undefined) {
+      period = fold(periodText);
+      foldedPeriods.set(periodText, period);
+    }
     let first: number | undefined;
     if (title.indexOf("|") === -1 && period.indexOf("|") === -1) {
       const known = seenPairs.get(title);
