@@ -12,5 +12,7 @@ module.exports = {
     // office-addin-manifest's ESM entry cannot be required under jest 30 (FACTS.md).
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  // Platform globals jsdom lacks (TextEncoder), for the task pane tests.
+  setupFiles: ["<rootDir>/test/helpers/platformGlobals.ts"],
   testTimeout: 60000,
 };

@@ -17,18 +17,14 @@ export interface Operation {
   run: () => void;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * Bytes of a request's JSON as UTF-8. Measured with the platform's encoder (Node and the browser
+ * both have it), not the adapter's own counter, so the payload budget is checked independently.
+ */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code < 0x80) n += 1;
-    else if (code < 0x800) n += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 export class FakeRequestContext {
