@@ -20,7 +20,7 @@ import { getHeapStatistics } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type ExcelJS from "exceljs";
 import { PlanTrackerError, type Bilingual, type Lang } from "../domain/diagnostics";
-import type { WorkbookLayout } from "../domain/layout/spec";
+import type { TrackOptions, TrackSummary } from "../domain/tracker/track";
 import type { WorkbookData } from "../domain/workbookData";
 import { describeError, type WorkerError, type WorkerRequest } from "./exceljsProtocol";
 
@@ -29,7 +29,7 @@ export const DEFAULT_LOAD_TIMEOUT_S = 60;
 export const SLOW_NOTICE_MS = 3_000;
 
 export interface HostOptions {
-  /** Seconds a load (or a render) may take; default PLAN_TRACKER_LOAD_TIMEOUT or 60. */
+  /** Seconds a load (or a track) may take; default PLAN_TRACKER_LOAD_TIMEOUT or 60. */
   readonly timeoutSeconds?: number;
   /** Heap of the worker in MiB; default PLAN_TRACKER_MAX_MEMORY_MB or this process's limit. */
   readonly maxMemoryMb?: number;
@@ -38,11 +38,20 @@ export interface HostOptions {
   readonly lang?: Lang;
 }
 
-/** A workbook exceljs has read: its data, and (for track) a way to write it back with a layout. */
+/** A workbook exceljs has read, kept where exceljs runs until closed. */
+export interface LoadedWorkbook {
+  /**
+   * Builds the tracker of this workbook, applies it and returns the new .xlsx bytes with a
+   * summary of the run (trackLoaded.ts). Once per workbook.
+   */
+  track(options: TrackOptions): Promise<{ bytes: Buffer; summary: TrackSummary }>;
+  /** Frees the workbook (ends the worker). Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The cells of a workbook exceljs has read (check, summary, rollup when the stream reader gives up). */
 export interface OpenedWorkbook {
   readonly data: WorkbookData;
-  /** Applies the layout to the workbook exceljs read and returns the new .xlsx bytes. */
-  render(layout: WorkbookLayout): Promise<Buffer>;
   /** Frees the workbook (ends the worker). Safe to call twice. */
   close(): Promise<void>;
 }
@@ -114,6 +123,7 @@ interface Reply {
   readonly ok: boolean;
   readonly data?: WorkbookData;
   readonly bytes?: Uint8Array;
+  readonly summary?: TrackSummary;
   readonly error?: WorkerError;
 }
 
@@ -200,7 +210,8 @@ async function openInWorker(
   bytes: Uint8Array,
   name: string,
   opts: HostOptions,
-): Promise<OpenedWorkbook> {
+  withData: boolean,
+): Promise<LoadedWorkbook & { data: WorkbookData | null }> {
   const session = new WorkerSession(
     script,
     name,
@@ -211,15 +222,17 @@ async function openInWorker(
   try {
     // A private copy whose buffer can be moved to the worker without copying again.
     const copy = new Uint8Array(bytes);
-    const reply = await session.request({ op: "load", bytes: copy, name }, [copy.buffer]);
-    if (!reply.ok || reply.data === undefined) rethrow(reply.error ?? describeError(reply));
-    const data = reply.data;
+    const reply = await session.request({ op: "load", bytes: copy, name, withData }, [copy.buffer]);
+    if (!reply.ok || (withData && reply.data === undefined))
+      rethrow(reply.error ?? describeError(reply));
     return {
-      data,
-      async render(layout: WorkbookLayout): Promise<Buffer> {
-        const out = await session.request({ op: "render", layout });
-        if (!out.ok || out.bytes === undefined) rethrow(out.error ?? describeError(out));
-        return Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength);
+      data: reply.data ?? null,
+      async track(options: TrackOptions) {
+        const out = await session.request({ op: "track", options });
+        if (!out.ok || out.bytes === undefined || out.summary === undefined)
+          rethrow(out.error ?? describeError(out));
+        const bytes = Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength);
+        return { bytes, summary: out.summary };
       },
       close: () => session.close(),
     };
@@ -229,19 +242,26 @@ async function openInWorker(
   }
 }
 
-async function openInThread(bytes: Uint8Array, name: string): Promise<OpenedWorkbook> {
+async function openInThread(
+  bytes: Uint8Array,
+  name: string,
+  withData: boolean,
+): Promise<LoadedWorkbook & { data: WorkbookData | null }> {
   const { loadExcelJs } = await import("./exceljsLoad");
-  const { workbookData } = await import("../adapters/exceljs/readWorkbook");
   let workbook: ExcelJS.Workbook | null = await loadExcelJs(bytes, name);
-  const data = workbookData(workbook);
+  let data: WorkbookData | null = null;
+  if (withData) {
+    const { workbookData } = await import("../adapters/exceljs/readWorkbook");
+    data = workbookData(workbook);
+  }
   return {
     data,
-    async render(layout: WorkbookLayout): Promise<Buffer> {
+    async track(options: TrackOptions) {
       if (workbook === null) throw new Error("the workbook was closed");
-      const { applyLayout } = await import("../adapters/exceljs/applyLayout");
-      const { workbookBytes } = await import("./writeXlsx");
-      applyLayout(workbook, layout);
-      return workbookBytes(workbook);
+      const { trackLoaded } = await import("./trackLoaded");
+      const out = await trackLoaded(workbook, options);
+      workbook = null;
+      return { bytes: Buffer.from(out.bytes), summary: out.summary };
     },
     close: () => {
       workbook = null;
@@ -250,17 +270,43 @@ async function openInThread(bytes: Uint8Array, name: string): Promise<OpenedWork
   };
 }
 
+function open(
+  bytes: Uint8Array,
+  name: string,
+  opts: HostOptions,
+  withData: boolean,
+): Promise<LoadedWorkbook & { data: WorkbookData | null }> {
+  const script = workerScript();
+  return script === null
+    ? openInThread(bytes, name, withData)
+    : openInWorker(script, bytes, name, opts, withData);
+}
+
 /**
  * Reads `bytes` (already accepted by inspectPackage) with exceljs, in a worker with a time and
- * memory limit when possible. Close the result when done (track renders before closing).
+ * memory limit when possible, and returns its cells. Close the result when done.
  */
-export function openWorkbook(
+export async function openWorkbook(
   bytes: Uint8Array,
   name: string,
   opts: HostOptions = {},
 ): Promise<OpenedWorkbook> {
-  const script = workerScript();
-  return script === null ? openInThread(bytes, name) : openInWorker(script, bytes, name, opts);
+  const opened = await open(bytes, name, opts, true);
+  const data = opened.data;
+  if (data === null) throw new Error("exceljs returned no cells");
+  return { data, close: () => opened.close() };
+}
+
+/**
+ * The same for `track`: the workbook stays with exceljs, which builds and writes the tracker
+ * there (LoadedWorkbook.track); its cells are not copied back. Close the result when done.
+ */
+export function openForTrack(
+  bytes: Uint8Array,
+  name: string,
+  opts: HostOptions = {},
+): Promise<LoadedWorkbook> {
+  return open(bytes, name, opts, false);
 }
 
 /** Whether openWorkbook will use a worker (false when running from sources). */

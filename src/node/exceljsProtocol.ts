@@ -1,9 +1,15 @@
 /** Messages between exceljsHost.ts and exceljsWorker.ts (no exceljs import: cheap to load). */
-import type { WorkbookLayout } from "../domain/layout/spec";
+import type { TrackOptions } from "../domain/tracker/track";
 
 export type WorkerRequest =
-  | { readonly op: "load"; readonly bytes: Uint8Array; readonly name: string }
-  | { readonly op: "render"; readonly layout: WorkbookLayout };
+  | {
+      readonly op: "load";
+      readonly bytes: Uint8Array;
+      readonly name: string;
+      /** Send the cells back (read commands); track builds its layout in the worker instead. */
+      readonly withData: boolean;
+    }
+  | { readonly op: "track"; readonly options: TrackOptions };
 
 export type WorkerError =
   | {

@@ -55,7 +55,7 @@ export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcom
   );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(trackerXlsx);
-  fillLikeAClerk(wb, first.result.metadata.planSheet, first.result.metadata.headerRow);
+  fillLikeAClerk(wb, first.summary.planSheet, first.summary.headerRow);
   await writeXlsx(trackerXlsx, wb);
 
   say(

@@ -3,9 +3,9 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { formatVnDate } from "../../domain/calendar";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import { parseMoney } from "../../domain/money";
-import { buildTracker, type TrackResult } from "../../domain/tracker/track";
+import type { TrackSummary } from "../../domain/tracker/track";
 import { fileExists, writeFileAtomic } from "../../node/atomicWrite";
-import { openWorkbook } from "../../node/exceljsHost";
+import { openForTrack } from "../../node/exceljsHost";
 import { assertXlsxBytes, readFileBytes } from "../../node/readXlsx";
 import { inspectPackage, type LossyPart } from "../../node/xlsxPackage";
 import { writeXlsxBytes } from "../../node/writeXlsx";
@@ -30,7 +30,7 @@ export interface TrackArgs {
 export interface TrackOutcome {
   readonly output: string;
   readonly backup: string | null;
-  readonly result: TrackResult;
+  readonly summary: TrackSummary;
 }
 
 /** plan.xlsx → plan.tracker.xlsx, next to the input. */
@@ -90,7 +90,7 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
     });
   }
 
-  const progress = await startProgress(io, 4);
+  const progress = await startProgress(io, 3);
   try {
     progress.step("đọc / reading");
     const bytes = await readFileBytes(input);
@@ -98,23 +98,21 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
     // Refuse a lossy rewrite before exceljs parses anything: it is about the file, not the plan.
     const report = await inspectPackage(bytes, args.plan);
     if (report.lossy.length > 0 && !args.forceLossy) throw lossyRefusal(args.plan, report.lossy);
-    // exceljs runs in a worker with a time and memory limit (exceljsHost.ts).
-    const workbook = await openWorkbook(bytes, args.plan, { notify: io.stderr, lang: args.lang });
-    let result: TrackResult;
+    // exceljs runs in a worker with a time and memory limit (exceljsHost.ts); the tracker is
+    // built and written there, next to the workbook it changes (trackLoaded.ts).
+    const workbook = await openForTrack(bytes, args.plan, { notify: io.stderr, lang: args.lang });
+    let summary: TrackSummary;
     let tracker: Buffer;
     try {
-      progress.step("kiểm tra / checking");
-      result = buildTracker(workbook.data, {
+      progress.step("kiểm tra, ghi / checking, writing");
+      ({ bytes: tracker, summary } = await workbook.track({
         today: localToday(io),
         asOf,
         planYear,
         allocationVnd,
         agency: args.agency ?? null,
         toolVersion: toolVersion(),
-      });
-
-      progress.step("ghi / writing");
-      tracker = await workbook.render(result.layout);
+      }));
     } finally {
       await workbook.close();
     }
@@ -134,8 +132,8 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
           : `Dropped (--force-lossy): ${p.en}\n`,
       ),
     );
-    printSummary(io, args.lang, result, output, backup);
-    return { output, backup, result };
+    printSummary(io, args.lang, summary, output, backup);
+    return { output, backup, summary };
   } finally {
     progress.done();
   }
@@ -144,18 +142,15 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
 function printSummary(
   io: CliIo,
   lang: Lang,
-  r: TrackResult,
+  r: TrackSummary,
   output: string,
   backup: string | null,
 ): void {
-  const { summary, plan } = r.check;
-  const overdue = plan.items.filter((i) => i.overdue).length;
-  const soon = plan.items.filter((i) => i.dueSoon).length;
   const lines =
     lang === "vi"
       ? [
           backup ? `Đã cập nhật sổ theo dõi: ${output}` : `Đã tạo sổ theo dõi: ${output}`,
-          `  ${summary.items} mục, ${summary.errors} lỗi, ${summary.warnings} cảnh báo; tính đến ${formatVnDate(r.check.asOf)}: ${overdue} quá hạn, ${soon} sắp đến hạn (14 ngày).`,
+          `  ${r.items} mục, ${r.errors} lỗi, ${r.warnings} cảnh báo; tính đến ${formatVnDate(r.asOf)}: ${r.overdue} quá hạn, ${r.dueSoon} sắp đến hạn (14 ngày).`,
           ...(backup ? [`  Bản sao tệp gốc: ${backup}`] : []),
           ...(r.settingsCreated
             ? [`  Đã thêm trang "Cài đặt": điền kinh phí được giao và đơn giá nếu có.`]
@@ -163,13 +158,13 @@ function printSummary(
           ...(r.tableSkipped
             ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
             : []),
-          ...(summary.errors > 0
+          ...(r.errors > 0
             ? [`  Xem cột "Kiểm tra" hoặc chạy: plan-tracker check "${output}"`]
             : []),
         ]
       : [
           backup ? `Tracker updated: ${output}` : `Tracker written: ${output}`,
-          `  ${summary.items} items, ${summary.errors} errors, ${summary.warnings} warnings; as of ${formatVnDate(r.check.asOf)}: ${overdue} overdue, ${soon} due within 14 days.`,
+          `  ${r.items} items, ${r.errors} errors, ${r.warnings} warnings; as of ${formatVnDate(r.asOf)}: ${r.overdue} overdue, ${r.dueSoon} due within 14 days.`,
           ...(backup ? [`  Backup of the original: ${backup}`] : []),
           ...(r.settingsCreated
             ? [`  Added the "Cài đặt" (settings) sheet: fill in the allocation and rates if any.`]
@@ -177,7 +172,7 @@ function printSummary(
           ...(r.tableSkipped
             ? [`  No Excel table was made (${r.tableSkipped}); columns and rules were added.`]
             : []),
-          ...(summary.errors > 0
+          ...(r.errors > 0
             ? [`  See the "Kiểm tra" column or run: plan-tracker check "${output}" --lang en`]
             : []),
         ];

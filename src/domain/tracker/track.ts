@@ -54,6 +54,42 @@ export interface TrackResult {
   readonly settingsCreated: boolean;
 }
 
+/**
+ * What a shell needs to report a track run: counts, not the items. Small on purpose: the CLI
+ * builds the layout where exceljs holds the workbook (its worker) and only this crosses back.
+ */
+export interface TrackSummary {
+  readonly items: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly overdue: number;
+  readonly dueSoon: number;
+  readonly asOf: IsoDate;
+  readonly planSheet: string;
+  readonly headerRow: number;
+  readonly tableSkipped: string | null;
+  readonly settingsCreated: boolean;
+}
+
+export function summarizeTrack(r: TrackResult): TrackSummary {
+  let overdue = 0;
+  let dueSoon = 0;
+  for (const item of r.check.plan.items) {
+    if (item.overdue) overdue++;
+    if (item.dueSoon) dueSoon++;
+  }
+  return {
+    ...r.check.summary,
+    overdue,
+    dueSoon,
+    asOf: r.check.asOf,
+    planSheet: r.metadata.planSheet,
+    headerRow: r.metadata.headerRow,
+    tableSkipped: r.tableSkipped,
+    settingsCreated: r.settingsCreated,
+  };
+}
+
 /** "Ủy ban nhân dân huyện Ia H'Drai" → "Ia H'Drai": the place for the report's date line. */
 export function placeOf(agency: string | null): string | null {
   if (!agency) return null;
