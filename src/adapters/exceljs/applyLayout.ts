@@ -60,14 +60,27 @@ class Styles {
   /** Stands for every empty style: exceljs gives each new cell an empty object of its own. */
   private readonly empty = {};
 
+  /** A key per CellStyle object: layouts share a few style objects between many cells. */
+  private readonly styleKeys = new WeakMap<CellStyle, string>();
+
+  private keyOf(spec: CellSpec): string {
+    let styleKey = "";
+    if (spec.style) {
+      const known = this.styleKeys.get(spec.style);
+      styleKey = known ?? JSON.stringify(spec.style);
+      if (known === undefined) this.styleKeys.set(spec.style, styleKey);
+    }
+    return spec.numFmt === undefined ? `-${styleKey}` : `+${spec.numFmt}\u0000${styleKey}`;
+  }
+
   styleFor(base: Partial<ExcelJS.Style>, spec: CellSpec): Partial<ExcelJS.Style> {
-    const owner = Object.keys(base).length === 0 ? this.empty : base;
+    const owner = isEmpty(base) ? this.empty : base;
     let built = this.byBase.get(owner);
     if (built === undefined) {
       built = new Map();
       this.byBase.set(owner, built);
     }
-    const key = JSON.stringify([spec.numFmt ?? null, spec.style ?? null]);
+    const key = this.keyOf(spec);
     let style = built.get(key);
     if (style === undefined) {
       // What the setters did on a copy of the cell's style: numFmt, then font, fill,
@@ -81,6 +94,12 @@ class Styles {
     }
     return style;
   }
+}
+
+/** Object.keys(o).length === 0 without building the array (this runs for every written cell). */
+function isEmpty(o: object): boolean {
+  for (const _key in o) return false;
+  return true;
 }
 
 function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec, styles: Styles): void {
