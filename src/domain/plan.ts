@@ -303,7 +303,16 @@ interface ItemScope {
  * and numbers are keys; results are shared read-only between items.
  */
 class ParseMemo {
-  private readonly maps = new Map<string, Map<string | number, unknown>>();
+  private readonly maps: Record<MemoKind, Map<string | number, unknown>> = {
+    period: new Map(),
+    date: new Map(),
+    count: new Map(),
+    type: new Map(),
+    duration: new Map(),
+    money: new Map(),
+    status: new Map(),
+    unit: new Map(),
+  };
   private soon: { asOf: IsoDate; limit: IsoDate } | null = null;
 
   /** The last day that is "due soon" for `asOf` (the same for every row). */
@@ -313,21 +322,28 @@ class ParseMemo {
     return this.soon.limit;
   }
 
-  get<T>(kind: string, value: CellValue, parse: () => T): T {
-    if (typeof value !== "string" && typeof value !== "number") return parse();
-    let map = this.maps.get(kind);
-    if (map === undefined) {
-      map = new Map();
-      this.maps.set(kind, map);
-    }
+  /**
+   * parse(value, arg), remembered by value. `parse` is a module-level function and `arg` the
+   * read's fixed context (the plan year): no closure is built per cell.
+   */
+  get<T, A>(kind: MemoKind, value: CellValue, parse: (value: CellValue, arg: A) => T, arg: A): T {
+    if (typeof value !== "string" && typeof value !== "number") return parse(value, arg);
+    const map = this.maps[kind];
     // Parsers never return undefined, so one lookup tells a hit from a miss.
     const hit = map.get(value);
     if (hit !== undefined) return hit as T;
-    const result = parse();
+    const result = parse(value, arg);
     map.set(value, result);
     return result;
   }
 }
+
+type MemoKind = "period" | "date" | "count" | "type" | "duration" | "money" | "status" | "unit";
+
+// The parsers as ParseMemo.get takes them.
+const periodOf = (v: CellValue, planYear: number | null): ReturnType<typeof parsePeriod> =>
+  parsePeriod(v, { planYear });
+const unitOf = (v: CellValue): string => squash(cellText(v));
 
 /** Reads one item; its findings go to the end of `diagnostics`. */
 function readItem(
@@ -373,9 +389,7 @@ function readItem(
   const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
   const periodInput: CellValue = inherited ? scope.groupPeriod : periodCell;
   const memo = scope.memo;
-  const parsedPeriod = memo.get("period", periodInput, () =>
-    parsePeriod(periodInput, { planYear }),
-  );
+  const parsedPeriod = memo.get("period", periodInput, periodOf, planYear);
   place("period", parsedPeriod.issues);
   const period = parsedPeriod.value;
   const periodText = isBlank(periodInput) ? null : displayText(periodInput);
@@ -400,7 +414,7 @@ function readItem(
     (scope.formulas === undefined || (dueCol !== undefined && scope.formulas.has(a1(row, dueCol))));
   const manualDue = dueCol !== undefined && !isBlank(dueCell) && !computedDue;
   if (manualDue) {
-    const typed = memo.get("date", dueCell, () => readDateCell(dueCell, planYear));
+    const typed = memo.get("date", dueCell, readDateCell, planYear);
     if (typed.date) {
       due = typed.date;
       dueSource = "manual";
@@ -411,16 +425,16 @@ function readItem(
   const countCell = get(row, "count");
   let count: number | null = 1;
   if (!isBlank(countCell)) {
-    const parsed = memo.get("count", countCell, () => parseCount(countCell));
+    const parsed = memo.get("count", countCell, parseCount, null);
     count = parsed.value;
     place("count", parsed.issues);
   }
   const typeCell = get(row, "type");
-  const type = isBlank(typeCell) ? null : memo.get("type", typeCell, () => normalizeType(typeCell));
+  const type = isBlank(typeCell) ? null : memo.get("type", typeCell, normalizeType, null);
   const durationCell = get(row, "duration");
   let durationMinutes: number | null = null;
   if (!isBlank(durationCell)) {
-    const parsed = memo.get("duration", durationCell, () => parseDuration(durationCell));
+    const parsed = memo.get("duration", durationCell, parseDuration, null);
     durationMinutes = parsed.value?.minutes ?? null;
     place("duration", parsed.issues);
   }
@@ -430,7 +444,7 @@ function readItem(
   let budgetVnd: number | null = null;
   let itemRate: number | null = null;
   if (!isBlank(budgetCell)) {
-    const parsed = memo.get("money", budgetCell, () => parseMoney(budgetCell));
+    const parsed = memo.get("money", budgetCell, parseMoney, null);
     place("budget", parsed.issues);
     if (parsed.value?.perUnit) itemRate = parsed.value.vnd;
     else budgetVnd = parsed.value?.vnd ?? null;
@@ -438,7 +452,7 @@ function readItem(
   const spentCell = get(row, "spent");
   let spentVnd: number | null = null;
   if (!isBlank(spentCell)) {
-    const parsed = memo.get("money", spentCell, () => parseMoney(spentCell));
+    const parsed = memo.get("money", spentCell, parseMoney, null);
     spentVnd = parsed.value && !parsed.value.perUnit ? parsed.value.vnd : null;
     place("spent", parsed.issues);
   }
@@ -447,14 +461,14 @@ function readItem(
   const statusCell = get(row, "status");
   let status = null;
   if (!isBlank(statusCell)) {
-    const parsed = memo.get("status", statusCell, () => parseStatus(statusCell));
+    const parsed = memo.get("status", statusCell, parseStatus, null);
     status = parsed.value;
     place("status", parsed.issues);
   }
   const airedCell = get(row, "airedOn");
   let airedOn: IsoDate | null = null;
   if (!isBlank(airedCell)) {
-    const parsed = memo.get("date", airedCell, () => readDateCell(airedCell, planYear));
+    const parsed = memo.get("date", airedCell, readDateCell, planYear);
     airedOn = parsed.date;
     place("airedOn", parsed.issues);
   }
@@ -484,7 +498,7 @@ function readItem(
     type,
     durationText: isBlank(durationCell) ? null : displayText(durationCell),
     durationMinutes,
-    unit: isBlank(unitCell) ? null : memo.get("unit", unitCell, () => squash(cellText(unitCell))),
+    unit: isBlank(unitCell) ? null : memo.get("unit", unitCell, unitOf, null),
     unitText: isBlank(unitCell) ? null : cellText(unitCell),
     typeText: isBlank(typeCell) ? null : cellText(typeCell),
     statusText: isBlank(statusCell) ? null : cellText(statusCell),
