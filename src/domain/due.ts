@@ -11,7 +11,7 @@ import { clip, fold, plainPunctuation, squash } from "./text";
 
 export interface EventDateResult {
   readonly date: IsoDate | null;
-  readonly issues: Issue[];
+  readonly issues: readonly Issue[];
 }
 
 /** A date found in a title, its parts as written. */
@@ -44,11 +44,17 @@ interface Token {
   readonly text: string;
 }
 
+/** No date found, nothing to say: shared, as most titles name no date. */
+export const NO_EVENT_DATE: EventDateResult = Object.freeze({
+  date: null,
+  issues: Object.freeze([]),
+});
+
 export function findEventDate(
   title: string,
   ctx: { planYear: number | null; folded?: string | undefined },
 ): EventDateResult {
-  if (typeof title !== "string") return { date: null, issues: [] };
+  if (typeof title !== "string") return NO_EVENT_DATE;
   const planYear = validYear(ctx?.planYear);
   // = fold(plainPunctuation(…)): fold leaves those dashes and quotes as they are, so folding the
   // title first lets the duplicate rule reuse the same fold of it. Not with a Σ: its lower case
@@ -61,7 +67,7 @@ export function findEventDate(
         )
       : fold(plainPunctuation(squashed));
   // Most titles name no date: skip the date patterns unless one could match.
-  if (!MAYBE_DATE.test(key)) return { date: null, issues: [] };
+  if (!MAYBE_DATE.test(key)) return NO_EVENT_DATE;
   const found = candidates(key);
   const issues: Issue[] = [];
   const noted = new Set<string>();

@@ -7,7 +7,7 @@ import { addDays, quarterOf, yearOf, type IsoDate } from "./calendar";
 import { a1, cellText, isBlank, isDateValue, type CellValue } from "./cell";
 import { parseCount, normalizeType } from "./countType";
 import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
-import { dueDate, eventOutsidePeriod, findEventDate } from "./due";
+import { dueDate, eventOutsidePeriod, findEventDate, NO_EVENT_DATE } from "./due";
 import { parseDuration } from "./duration";
 import type { FieldKey } from "./fields";
 import { findHeader, type HeaderMap } from "./headers";
@@ -338,6 +338,8 @@ class ParseMemo {
   }
 }
 
+const NO_FIELDS: readonly FieldKey[] = Object.freeze([]);
+
 type MemoKind = "period" | "date" | "count" | "type" | "duration" | "money" | "status" | "unit";
 
 // The parsers as ParseMemo.get takes them.
@@ -352,13 +354,17 @@ function readItem(
   scope: ItemScope,
   diagnostics: Diagnostic[],
 ): PlanItem {
-  // Fields with an error, in the order found (a Set's order), each once.
-  const invalid: FieldKey[] = [];
+  // Fields with an error, in the order found (a Set's order), each once; most items have none
+  // and share NO_FIELDS.
+  let invalid: FieldKey[] | null = null;
   const place = (field: FieldKey, found: readonly Issue[]): void => {
     if (found.length === 0) return;
     const value = get(row, field);
     for (const f of found) {
-      if (f.severity === "error" && !invalid.includes(field)) invalid.push(field);
+      if (f.severity === "error") {
+        if (invalid === null) invalid = [field];
+        else if (!invalid.includes(field)) invalid.push(field);
+      }
       diagnostics.push(
         locate(f, {
           sheet: scope.sheet,
@@ -398,9 +404,7 @@ function readItem(
   // The title folded once, for the due-date reader and then the duplicate rule.
   const folded = title === null ? undefined : fold(title);
   if (folded !== undefined) scope.folded[row] = folded;
-  const titleEvent = title
-    ? findEventDate(title, { planYear, folded })
-    : { date: null, issues: [] };
+  const titleEvent = title ? findEventDate(title, { planYear, folded }) : NO_EVENT_DATE;
   place("title", titleEvent.issues);
   let due: IsoDate | null = dueDate(period, titleEvent.date);
   let dueSource: DueSource | null =
@@ -514,7 +518,7 @@ function readItem(
     plannedDerived: derived !== null,
     dueSoon,
     periodInherited: inherited,
-    invalidFields: invalid,
+    invalidFields: invalid ?? NO_FIELDS,
   };
   return item;
 }
