@@ -261,7 +261,7 @@ async function openInThread(
       const { trackLoaded } = await import("./trackLoaded");
       const out = await trackLoaded(workbook, options);
       workbook = null;
-      return { bytes: Buffer.from(out.bytes), summary: out.summary };
+      return out;
     },
     close: () => {
       workbook = null;

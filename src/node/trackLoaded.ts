@@ -16,7 +16,7 @@ import {
 import { workbookBytes } from "./writeXlsx";
 
 export interface Tracked {
-  readonly bytes: Uint8Array;
+  readonly bytes: Buffer;
   readonly summary: TrackSummary;
 }
 
