@@ -269,3 +269,80 @@ describe("check on other workbook shapes", () => {
     ).toThrow(/There is no sheet named "Plan". The workbook has: "KH"/);
   });
 });
+
+describe("the duplicate rule: the same title in the same period", () => {
+  /** [title, period] rows → the duplicate warnings as [row, row of the first]. */
+  function duplicatesOf(rows: [string, string][]): [number, number][] {
+    const r = checkWorkbook(
+      book(sheet("KH", [["Nội dung", "Thời gian"], ...rows.map(([t, p]) => [t, p])])),
+      { today: "2023-01-01" },
+    );
+    return r.diagnostics
+      .filter((d) => d.code === "item.duplicate")
+      .map((d) => {
+        expect(d.cell).toBe(`A${d.row}`);
+        expect(d.severity).toBe("warning");
+        return [d.row as number, Number(/row (\d+)/.exec(d.detail.en)?.[1])];
+      });
+  }
+
+  it.each<[string, [string, string][], [number, number][]]>([
+    [
+      "no repeat",
+      [
+        ["Phóng sự OCOP", "Quý I/2023"],
+        ["Chuyển đổi số", "Quý I/2023"],
+      ],
+      [],
+    ],
+    [
+      "the same title and period",
+      [
+        ["Phóng sự OCOP", "Quý I/2023"],
+        ["Phóng sự OCOP", "Quý I/2023"],
+      ],
+      [[3, 2]],
+    ],
+    [
+      "case, diacritics and spacing differ",
+      [
+        ["Phóng sự OCOP", "Quý I/2023"],
+        ["phong su  ocop", "quý i/2023"],
+      ],
+      [[3, 2]],
+    ],
+    [
+      "the same title in other quarters is a series, not a copy",
+      [
+        ["Phóng sự OCOP", "Quý I/2023"],
+        ["Phóng sự OCOP", "Quý II/2023"],
+      ],
+      [],
+    ],
+    [
+      "a third and fourth row after two periods: each names the first of its own period",
+      [
+        ["Phóng sự OCOP", "Quý I/2023"],
+        ["Phóng sự OCOP", "Quý II/2023"],
+        ["Phóng sự OCOP", "Quý I/2023"],
+        ["Phóng sự OCOP", "Quý II/2023"],
+        ["Phóng sự OCOP", "Quý III/2023"],
+      ],
+      [
+        [4, 2],
+        [5, 3],
+      ],
+    ],
+    [
+      "titles with a | are keyed whole",
+      [
+        ["A | B", "Quý I/2023"],
+        ["A", "B | Quý I/2023"],
+        ["A | B", "Quý I/2023"],
+      ],
+      [[4, 2]],
+    ],
+  ])("%s", (_name, rows, expected) => {
+    expect(duplicatesOf(rows)).toEqual(expected);
+  });
+});
