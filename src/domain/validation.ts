@@ -116,37 +116,47 @@ function duplicates(
   // Keyed `${fold(title)}|${fold(period)}`. Without a "|" inside either part that key is the pair
   // itself, so those pairs go in a map of maps (no key string to build and hash per item); pairs
   // with a "|" keep the joined key, as only they can join to the same text.
-  // Most titles occur once: their first period and row are kept without a map of their own.
-  const seenPairs = new Map<string, { period: string; row: number } | Map<string, number>>();
+  // Most titles occur once: they keep only the index of their item (a small integer, nothing
+  // allocated); a second period for the same title turns the entry into a map of periods.
+  const seenPairs = new Map<string, number | Map<string, number>>();
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
   // A plan writes a handful of period texts down the whole column: fold each once.
   const foldedPeriods = new Map<string, string>();
-  for (const item of items) {
+  const periodOf = (item: PlanItem): string => {
+    const text = item.periodText ?? "";
+    let folded = foldedPeriods.get(text);
+    if (folded === undefined) {
+      folded = fold(text);
+      foldedPeriods.set(text, folded);
+    }
+    return folded;
+  };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as PlanItem;
     if (item.title === null) continue;
     const title = foldedTitles?.[item.row] ?? fold(item.title);
-    const periodText = item.periodText ?? "";
-    let period = foldedPeriods.get(periodText);
-    if (period === undefined) {
-      period = fold(periodText);
-      foldedPeriods.set(periodText, period);
-    }
+    const period = periodOf(item);
     let first: number | undefined;
     if (title.indexOf("|") === -1 && period.indexOf("|") === -1) {
       const known = seenPairs.get(title);
-      if (known === undefined) seenPairs.set(title, { period, row: item.row });
-      else if (known instanceof Map) {
+      if (known === undefined) seenPairs.set(title, i);
+      else if (typeof known === "number") {
+        const earlier = items[known] as PlanItem;
+        const earlierPeriod = periodOf(earlier);
+        if (earlierPeriod === period) first = earlier.row;
+        else
+          seenPairs.set(
+            title,
+            new Map([
+              [earlierPeriod, earlier.row],
+              [period, item.row],
+            ]),
+          );
+      } else {
         first = known.get(period);
         if (first === undefined) known.set(period, item.row);
-      } else if (known.period === period) first = known.row;
-      else
-        seenPairs.set(
-          title,
-          new Map([
-            [known.period, known.row],
-            [period, item.row],
-          ]),
-        );
+      }
     } else {
       const key = `${title}|${period}`;
       first = seen.get(key);
