@@ -5,7 +5,7 @@
  * must exist": columns, validations on bounded ranges only, conditional-format formulas, number
  * formats, table, settings and metadata sheets, Vietnamese text intact, no repair in Excel).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -46,16 +46,37 @@ describe("the sample tracker (demo)", () => {
   const wb = new ExcelJS.Workbook();
   const plan = new ExcelJS.Workbook();
   let ws: ExcelJS.Worksheet;
+  let demoOut = "";
 
   beforeAll(async () => {
     const r = await cli(["demo", "--out", tmp.dir]);
     expect(r.code).toBe(0);
+    demoOut = r.stdout;
     await wb.xlsx.readFile(trackerXlsx);
     await plan.xlsx.readFile(planXlsx);
     ws = wb.getWorksheet(PLAN_SHEET)!;
     expect(ws).toBeDefined();
   }, 60_000);
   afterAll(() => tmp.cleanup());
+
+  it("writes exactly the files it lists at the end, the backup of the second run included", () => {
+    const listed = demoOut
+      .slice(demoOut.lastIndexOf("Xong."))
+      .split("\n")
+      .slice(1)
+      .filter((line) => line.trim() !== "")
+      .map((line) => line.trim().split(/\s+/)[0]);
+    expect(listed).toEqual([
+      "plan.xlsx",
+      "tracker.xlsx",
+      "tracker.bak.xlsx",
+      "summary.pdf",
+      "summary.xlsx",
+    ]);
+    expect(readdirSync(tmp.dir).sort()).toEqual([...listed].sort());
+    // The second run's summary names the backup it kept.
+    expect(demoOut).toContain(`Bản sao tệp gốc: ${join(tmp.dir, "tracker.bak.xlsx")}`);
+  });
 
   it("keeps the plan's columns and appends the tracker columns after Ghi chú, in order", () => {
     const header = (ws.getRow(4).values as ExcelJS.CellValue[]).slice(1);

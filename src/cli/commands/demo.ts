@@ -62,8 +62,8 @@ export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcom
     "4) Chạy lại trên sổ theo dõi (cập nhật cột Kiểm tra)",
     "4) Tracking again (refreshes the Check column)",
   );
-  const second = await trackCommand({ plan: trackerXlsx, inPlace: true, lang }, io);
-  if (second.backup) await fs.rm(second.backup, { force: true });
+  // --in-place keeps tracker.bak.xlsx (the tracker before this run), as it would for a clerk.
+  await trackCommand({ plan: trackerXlsx, inPlace: true, lang }, io);
 
   say("5) Kiểm tra sổ theo dõi", "5) Checking the tracker");
   try {
@@ -77,9 +77,30 @@ export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcom
   const summaryXlsx = join(out, "summary.xlsx");
   await summaryCommand({ tracker: trackerXlsx, pdf: summaryPdf, xlsx: summaryXlsx, lang }, io);
 
-  say(
-    `Xong. Kết quả trong ${out}:\n  plan.xlsx     sổ kế hoạch chuẩn (nhập từ văn bản)\n  tracker.xlsx  sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Kinh phí và Tiến độ\n  summary.pdf   báo cáo một trang cho lãnh đạo\n  summary.xlsx  hai trang tóm tắt (chỉ giá trị) để gửi thư`,
-    `Done. Output in ${out}:\n  plan.xlsx     the standard plan workbook (imported from the text)\n  tracker.xlsx  the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; Budget and Progress sheets\n  summary.pdf   the leaders' one-page report\n  summary.xlsx  the two summary sheets as values, for e-mailing`,
-  );
+  const files: [string, string, string][] = [
+    [
+      "plan.xlsx",
+      "sổ kế hoạch chuẩn (nhập từ văn bản)",
+      "the standard plan workbook (imported from the text)",
+    ],
+    [
+      "tracker.xlsx",
+      "sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Kinh phí và Tiến độ",
+      "the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; Budget and Progress sheets",
+    ],
+    [
+      "tracker.bak.xlsx",
+      "sổ theo dõi trước lần chạy lại (--in-place luôn giữ một bản sao)",
+      "the tracker before the second run (--in-place always keeps a copy)",
+    ],
+    ["summary.pdf", "báo cáo một trang cho lãnh đạo", "the leaders' one-page report"],
+    [
+      "summary.xlsx",
+      "hai trang tóm tắt (chỉ giá trị) để gửi thư",
+      "the two summary sheets as values, for e-mailing",
+    ],
+  ];
+  const list = (k: 1 | 2): string => files.map((f) => `\n  ${f[0].padEnd(17)} ${f[k]}`).join("");
+  say(`Xong. Kết quả trong ${out}:${list(1)}`, `Done. Output in ${out}:${list(2)}`);
   return { planXlsx, trackerXlsx, summaryPdf, summaryXlsx };
 }
