@@ -182,6 +182,33 @@ describe("rollup of three district trackers and one broken file", () => {
     expectCachedMatches(await recomputeWorkbook(output, { today: AS_OF }));
   });
 
+  it("lists a plan that was never tracked with what to do, and rolls up the rest", async () => {
+    // The first district's plan itself (no statuses, no metadata) sent instead of its tracker.
+    const plan = join(tmp.dir, DISTRICTS[0]!.file);
+    const output = join(tmp.dir, "rollup-with-plan.xlsx");
+    const r = await cli([
+      "rollup",
+      trackers[1]!,
+      plan,
+      "-o",
+      output,
+      "--as-of",
+      AS_OF,
+      "--lang",
+      "en",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Rolled up 1 tracker (1 file could not be read)");
+    expect(r.stderr).toContain(`is not a tracker yet`);
+    expect(r.stderr).toContain(`run plan-tracker track "${DISTRICTS[0]!.file}"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const failures = wb.getWorksheet("Không đọc được")!;
+    expect(failures.getCell(4, 1).value).toBe(DISTRICTS[0]!.file);
+    expect(failures.getCell(4, 2).value as string).toMatch(/chưa phải sổ theo dõi/);
+    expect(wb.getWorksheet("Tổng hợp")!.getCell(5, 1).value).toBe("Ủy ban nhân dân huyện Sa Thầy");
+  });
+
   it("exits 2 when no file can be read", async () => {
     const r = await cli([
       "rollup",

@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../domain/check";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import {
+  assertTracker,
   rollupDistrict,
   rollupLayout,
   type RollupDistrict,
@@ -35,6 +36,7 @@ export async function rollupCommand(
     if (path === output) continue;
     try {
       const { data } = await readWorkbookData(path, { notify: io.stderr, lang: args.lang });
+      assertTracker(data, basename(file));
       const check = checkWorkbook(data, { today: asOf, asOf });
       districts.push(rollupDistrict(basename(file), check, asOf));
     } catch (err) {

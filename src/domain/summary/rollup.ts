@@ -4,9 +4,11 @@
  */
 import { formatVnDate, isoToSerial, type IsoDate } from "../calendar";
 import type { CheckResult } from "../check";
-import type { Bilingual } from "../diagnostics";
+import { PlanTrackerError, type Bilingual } from "../diagnostics";
 import { emptySheet, type SheetSpec, type WorkbookLayout } from "../layout/spec";
+import { META_SHEET, readMetadata } from "../tracker/metadata";
 import { DATE_FORMAT, PERCENT_FORMAT, VND_FORMAT } from "../tracker/styles";
+import type { WorkbookData } from "../workbookData";
 import { budgetFigures, progressFigures, type OverdueEntry } from "./figures";
 import {
   CELL_STYLE,
@@ -34,6 +36,19 @@ export interface RollupDistrict {
 export interface RollupFailure {
   readonly file: string;
   readonly reason: Bilingual;
+}
+
+/**
+ * A district's file must be a tracker: a plan that was never tracked has no statuses, air dates
+ * or spending, so it would enter the province's figures as "nothing done". It is listed with
+ * this reason instead, like an unreadable file.
+ */
+export function assertTracker(wb: WorkbookData, file: string): void {
+  if (readMetadata(wb.sheets.find((s) => s.name === META_SHEET)) !== null) return;
+  throw new PlanTrackerError("rollup.not-a-tracker", {
+    vi: `"${file}" chưa phải sổ theo dõi (không có trang ${META_SHEET} do công cụ tạo): chạy plan-tracker track "${file}" hoặc bấm "Chuyển thành sổ theo dõi" trong Excel, rồi tổng hợp lại.`,
+    en: `"${file}" is not a tracker yet (it has no ${META_SHEET} sheet made by the tool): run plan-tracker track "${file}" or press "Convert to tracker" in Excel, then roll up again.`,
+  });
 }
 
 export function rollupDistrict(file: string, check: CheckResult, asOf: IsoDate): RollupDistrict {
