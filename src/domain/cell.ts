@@ -1,6 +1,6 @@
 /**
  * The cell values the domain reads, whichever adapter read them. Adapters convert their own
- * representations (exceljs Date objects and rich text, Office.js serials plus number formats)
+ * representations (exceljs Date objects and rich text, Office JS API serials plus number formats)
  * into these, so parsers see one vocabulary.
  */
 

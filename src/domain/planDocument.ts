@@ -19,7 +19,7 @@ export interface PlanDocItem {
   typeText: string | null;
   durationText: string | null;
   unit: string | null;
-  /** 1-based line in the text, so messages can point back into the document. */
+  /** 1-based line in the text, so messages can point back into the plan text. */
   sourceLine: number;
 }
 
@@ -408,7 +408,7 @@ function noItems(): Issue {
       `Không tìm thấy mục nào trong lịch thực hiện của văn bản. Cần có dòng thời gian như ` +
       `${q(EXAMPLE_HEADING)}, dưới đó mỗi mục một dòng bắt đầu bằng "+", ví dụ: ${q(EXAMPLE_ITEM)}`,
     en:
-      `No scheduled items were found in the document. Expected a period line such as ` +
+      `No scheduled items were found in the plan text. Expected a period line such as ` +
       `${q(EXAMPLE_HEADING)} followed by one item per line starting with "+", for example: ` +
       `${q(EXAMPLE_ITEM)}`,
   });

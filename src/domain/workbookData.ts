@@ -1,6 +1,6 @@
 /**
  * What the domain needs to know about a workbook: its sheets as grids of plain cell values.
- * Adapters (exceljs, Office.js) fill this in; the domain never sees their objects.
+ * Adapters (exceljs, the Office JS API) fill this in; the domain never sees their objects.
  */
 import type { CellValue } from "./cell";
 

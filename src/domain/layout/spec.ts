@@ -1,6 +1,6 @@
 /**
  * The declarative workbook layout: everything the tool writes, as plain data. The domain computes
- * it; the exceljs and Office.js adapters apply it without business rules of their own, so the two
+ * it; the exceljs and Office JS adapters apply it without business rules of their own, so the two
  * paths produce the same tracker. Dates are Excel serials with a date number format, which both
  * file formats and both APIs store the same way.
  */

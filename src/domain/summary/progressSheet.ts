@@ -1,7 +1,7 @@
 /**
  * "Tiến độ": progress per quarter (counts by status, overdue, % done, minutes) as live formulas,
  * the overdue list with live days-late, and a native chart where the adapter can draw one (the
- * Office.js path; exceljs cannot write charts, so the PDF carries the picture there).
+ * add-in (Office JS API) path; exceljs cannot write charts, so the PDF carries the picture there).
  */
 import { formatVnDate, isoToSerial } from "../calendar";
 import { columnLetter } from "../cell";

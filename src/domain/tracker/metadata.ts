@@ -1,6 +1,6 @@
 /**
  * The tracker's memory between runs, kept in a veryHidden sheet: exceljs drops custom XML parts and
- * add-in settings, but a sheet survives every path (exceljs, Office.js, LibreOffice). It records
+ * add-in settings, but a sheet survives every path (exceljs, the Office JS API, LibreOffice). It records
  * which columns, rows and rules the tool wrote, so a re-run replaces exactly those and nothing of
  * the user's.
  */
