@@ -15,34 +15,31 @@ declare module "exceljs/lib/utils/xml-stream" {
   export = XmlStream;
 }
 
-declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
+/** exceljs's part renderers (BaseXform subclasses): each renders its model into an XmlStream. */
+declare module "exceljs/lib/xlsx/xform/base-xform" {
   import type XmlStream from "exceljs/lib/utils/xml-stream";
-  class WorksheetXform {
+  class BaseXform {
     render(stream: XmlStream, model: unknown): void;
   }
-  export = WorksheetXform;
+  export = BaseXform;
+}
+
+declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
+  import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
+  export = BaseXform;
 }
 
 declare module "exceljs/lib/xlsx/xform/core/relationships-xform" {
-  import type XmlStream from "exceljs/lib/utils/xml-stream";
-  class RelationshipsXform {
-    render(stream: XmlStream, model: unknown): void;
-  }
-  export = RelationshipsXform;
+  import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
+  export = BaseXform;
 }
 
 declare module "exceljs/lib/xlsx/xform/comment/comments-xform" {
-  import type XmlStream from "exceljs/lib/utils/xml-stream";
-  class CommentsXform {
-    render(stream: XmlStream, model: unknown): void;
-  }
-  export = CommentsXform;
+  import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
+  export = BaseXform;
 }
 
 declare module "exceljs/lib/xlsx/xform/comment/vml-notes-xform" {
-  import type XmlStream from "exceljs/lib/utils/xml-stream";
-  class VmlNotesXform {
-    render(stream: XmlStream, model: unknown): void;
-  }
-  export = VmlNotesXform;
+  import BaseXform from "exceljs/lib/xlsx/xform/base-xform";
+  export = BaseXform;
 }
