@@ -8,7 +8,7 @@
  * whose process is gone.
  */
 import { promises as fs } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 
 function isAlive(pid: number): boolean {
@@ -73,6 +73,21 @@ export async function fileExists(path: string): Promise<boolean> {
   try {
     await fs.access(path);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether two paths name the same file: the same resolved path, or — when both exist — the same
+ * file on disk (a link, or other letter case on Windows and Mac). Outputs are checked against
+ * the inputs with it, so no command writes over the file it is reading.
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.ino !== 0 && x.dev === y.dev && x.ino === y.ino;
   } catch {
     return false;
   }

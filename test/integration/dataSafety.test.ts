@@ -6,7 +6,14 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -86,6 +93,30 @@ describe("inputs are never modified without --in-place", () => {
     expect(sha(lossy)).toBe(lossyBefore);
     expect(existsSync(join(tmp.dir, "lossy.tracker.xlsx"))).toBe(false);
     expect(existsSync(join(tmp.dir, "lossy.bak.xlsx"))).toBe(false);
+  });
+
+  it("no output may be an input: the same path, or a link to it (exit 2, nothing written)", async () => {
+    const link = join(tmp.dir, "link-to-tracker.xlsx");
+    symlinkSync(tracker, link);
+    const before = { plan: sha(plan), tracker: sha(tracker) };
+    const other = join(tmp.dir, "t2.xlsx");
+    for (const argv of [
+      ["summary", tracker, "--xlsx", tracker],
+      ["summary", tracker, "--pdf", link],
+      ["summary", link, "--xlsx", join(tmp.dir, "ok.xlsx"), "--pdf", tracker],
+      ["rollup", tracker, other, "-o", tracker],
+      ["rollup", other, tracker, "-o", link],
+      ["track", tracker, "-o", link, "--force"],
+    ]) {
+      const r = await cli([...argv, "--lang", "en"]);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.stderr).toMatch(
+        /is the tracker being read|is one of the trackers being rolled up|The output is the input file/,
+      );
+      expect(r.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect({ plan: sha(plan), tracker: sha(tracker) }).toEqual(before);
+    expect(existsSync(join(tmp.dir, "ok.xlsx"))).toBe(false);
   });
 
   it("--in-place keeps <name>.bak.xlsx identical to the original and writes a valid tracker", async () => {

@@ -11,6 +11,7 @@ import {
   type RollupFailure,
 } from "../../domain/summary/rollup";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
+import { sameFile } from "../../node/atomicWrite";
 import { readWorkbookData } from "../../node/readXlsx";
 import { writeXlsx } from "../../node/writeXlsx";
 import { localToday, type CliIo } from "../io";
@@ -32,8 +33,14 @@ export async function rollupCommand(
   const districts: RollupDistrict[] = [];
   const failures: RollupFailure[] = [];
   for (const file of args.trackers) {
+    if (await sameFile(resolve(io.cwd, file), output))
+      throw new PlanTrackerError("usage.output-is-input", {
+        vi: `-o "${args.output}" là một trong các sổ theo dõi đang tổng hợp: công cụ không ghi đè lên nó. Chọn tên khác, ví dụ -o tong-hop.xlsx.`,
+        en: `-o "${args.output}" is one of the trackers being rolled up: the tool does not write over it. Choose another name, e.g. -o rollup.xlsx.`,
+      });
+  }
+  for (const file of args.trackers) {
     const path = resolve(io.cwd, file);
-    if (path === output) continue;
     try {
       const { data } = await readWorkbookData(path, { notify: io.stderr, lang: args.lang });
       assertTracker(data, basename(file));

@@ -2,11 +2,11 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, type CheckResult } from "../../domain/check";
-import type { Lang } from "../../domain/diagnostics";
+import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import { summaryReport } from "../../domain/summary/report";
 import { summaryWorkbookLayout } from "../../domain/summary/summaryWorkbook";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
-import { writeFileAtomic } from "../../node/atomicWrite";
+import { sameFile, writeFileAtomic } from "../../node/atomicWrite";
 import { readWorkbookData } from "../../node/readXlsx";
 import { renderReportPdfNode } from "../../node/reportFonts";
 import { writeXlsx } from "../../node/writeXlsx";
@@ -52,6 +52,14 @@ export async function summaryCommand(args: SummaryArgs, io: CliIo): Promise<Summ
       : both
         ? sibling(input, "summary.xlsx")
         : null;
+
+  for (const out of [pdf, xlsx]) {
+    if (out !== null && (await sameFile(out, input)))
+      throw new PlanTrackerError("usage.output-is-input", {
+        vi: `"${out}" là chính sổ theo dõi đang đọc: công cụ không ghi báo cáo đè lên nó. Chọn tên khác cho --pdf/--xlsx, ví dụ "${sibling(input, out === pdf ? "summary.pdf" : "summary.xlsx")}".`,
+        en: `"${out}" is the tracker being read: the tool does not write the summary over it. Choose another name for --pdf/--xlsx, e.g. "${sibling(input, out === pdf ? "summary.pdf" : "summary.xlsx")}".`,
+      });
+  }
 
   if (pdf) {
     const bytes = await renderReportPdfNode(summaryReport(check, args.lang));

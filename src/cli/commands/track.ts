@@ -4,7 +4,7 @@ import { formatVnDate } from "../../domain/calendar";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import { parseMoney } from "../../domain/money";
 import type { TrackSummary } from "../../domain/tracker/track";
-import { fileExists, writeFileAtomic } from "../../node/atomicWrite";
+import { fileExists, sameFile, writeFileAtomic } from "../../node/atomicWrite";
 import { openForTrack } from "../../node/exceljsHost";
 import { assertXlsxBytes, readFileBytes } from "../../node/readXlsx";
 import { inspectPackage, type LossyPart } from "../../node/xlsxPackage";
@@ -77,7 +77,7 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
   const output = args.inPlace
     ? input
     : resolve(io.cwd, args.output ?? defaultTrackerPath(args.plan));
-  if (!args.inPlace && output === input) {
+  if (!args.inPlace && (await sameFile(output, input))) {
     throw new PlanTrackerError("usage.output-is-input", {
       vi: "Tệp kết quả trùng tệp đầu vào: thêm --in-place nếu muốn cập nhật chính tệp này (công cụ giữ bản sao .bak.xlsx).",
       en: "The output is the input file: add --in-place to update this file itself (the tool keeps a .bak.xlsx copy).",
