@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   symlinkSync,
@@ -118,6 +119,34 @@ describe("inputs are never modified without --in-place", () => {
     expect({ plan: sha(plan), tracker: sha(tracker) }).toEqual(before);
     expect(existsSync(join(tmp.dir, "ok.xlsx"))).toBe(false);
   });
+
+  it("import never writes over its plan document, even with --force", async () => {
+    const doc = join(tmp.dir, "ke-hoach.txt");
+    copyFileSync(SAMPLE, doc);
+    const before = sha(doc);
+    const r = await cli(["import", doc, "-o", doc, "--force", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is the plan document being read/);
+    expect(sha(doc)).toBe(before);
+  });
+
+  it("demo runs again in its own folder but never takes over a folder holding the user's files", async () => {
+    const office = join(tmp.dir, "office");
+    const demo = join(tmp.dir, "demo");
+    expect((await cli(["demo", "--out", demo])).code).toBe(0);
+    expect((await cli(["demo", "--out", demo])).code).toBe(0);
+
+    // An office folder with the user's own plan.xlsx and tracker.xlsx.
+    mkdirSync(office);
+    copyFileSync(plan, join(office, "plan.xlsx"));
+    copyFileSync(tracker, join(office, "tracker.xlsx"));
+    const before = [sha(join(office, "plan.xlsx")), sha(join(office, "tracker.xlsx"))];
+    const r = await cli(["demo", "--out", office, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already holds plan\.xlsx, tracker\.xlsx, not written by the demo/);
+    expect([sha(join(office, "plan.xlsx")), sha(join(office, "tracker.xlsx"))]).toEqual(before);
+    expect(readdirSync(office).sort()).toEqual(["plan.xlsx", "tracker.xlsx"]);
+  }, 60_000);
 
   it("--in-place keeps <name>.bak.xlsx identical to the original and writes a valid tracker", async () => {
     const target = join(tmp.dir, "inplace.xlsx");

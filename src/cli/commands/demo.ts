@@ -4,9 +4,10 @@
  * import the plan → track it → a clerk's entries during the year → track again → check.
  */
 import { promises as fs } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import type { Lang } from "../../domain/diagnostics";
+import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
+import { fileExists } from "../../node/atomicWrite";
 import { fillLikeAClerk } from "../demoClerk";
 import { ExitError } from "../exitError";
 import type { CliIo } from "../io";
@@ -32,9 +33,36 @@ export interface DemoOutcome {
   readonly summaryXlsx: string;
 }
 
+/** The files the demo writes, and the marker that says a folder holds nothing else of value. */
+const DEMO_FILES = ["plan.xlsx", "tracker.xlsx", "tracker.bak.xlsx", "summary.pdf", "summary.xlsx"];
+const DEMO_MARKER = ".plan-tracker-demo";
+
+/**
+ * The demo overwrites its own files on every run, so it must never take a folder where files of
+ * those names are the user's (`--out .` in the office's plan folder): a folder is the demo's when
+ * it is new, holds none of those names, carries the marker an earlier demo left, or is the
+ * default "demo-output" (which demos before the marker wrote into).
+ */
+async function claimFolder(out: string): Promise<void> {
+  await fs.mkdir(out, { recursive: true });
+  if (basename(out) !== "demo-output" && !(await fileExists(join(out, DEMO_MARKER)))) {
+    const taken: string[] = [];
+    for (const f of DEMO_FILES) if (await fileExists(join(out, f))) taken.push(f);
+    if (taken.length > 0)
+      throw new PlanTrackerError("demo.folder-in-use", {
+        vi: `Thư mục "${out}" đã có ${taken.join(", ")} không do bản demo tạo ra; bản demo không ghi đè tệp của bạn. Chọn thư mục khác với --out, ví dụ --out demo-output.`,
+        en: `The folder "${out}" already holds ${taken.join(", ")}, not written by the demo; the demo does not overwrite your files. Choose another folder with --out, e.g. --out demo-output.`,
+      });
+  }
+  await fs.writeFile(
+    join(out, DEMO_MARKER),
+    "The files named in plan-tracker's demo in this folder were written by `plan-tracker demo`, which overwrites them on every run.\n",
+  );
+}
+
 export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcome> {
   const out = resolve(io.cwd, args.out);
-  await fs.mkdir(out, { recursive: true });
+  await claimFolder(out);
   const planXlsx = join(out, "plan.xlsx");
   const trackerXlsx = join(out, "tracker.xlsx");
   const say = (vi: string, en: string): void => io.stdout(`\n${args.lang === "vi" ? vi : en}\n`);

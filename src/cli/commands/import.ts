@@ -8,7 +8,7 @@ import { applyLayout } from "../../adapters/exceljs/applyLayout";
 import { docxToText } from "../../node/docxText";
 import { readFileBytes } from "../../node/readXlsx";
 import { writeXlsx } from "../../node/writeXlsx";
-import { fileExists } from "../../node/atomicWrite";
+import { fileExists, sameFile } from "../../node/atomicWrite";
 import type { CliIo } from "../io";
 import { parseYear } from "../options";
 
@@ -64,6 +64,12 @@ export async function importCommand(
   const year = parseYear(args.year);
   const { document: doc, warnings } = await readPlanDocument(args.plan);
   const output = args.output ?? defaultOutput(args.plan);
+  if (await sameFile(output, args.plan)) {
+    throw new PlanTrackerError("usage.output-is-input", {
+      vi: `"${output}" là chính văn bản kế hoạch đang đọc: công cụ không ghi đè lên nó, kể cả với --force. Chọn tên khác với -o, ví dụ -o ke-hoach.xlsx.`,
+      en: `"${output}" is the plan document being read: the tool does not write over it, even with --force. Choose another name with -o, e.g. -o plan.xlsx.`,
+    });
+  }
   if (!args.force && (await fileExists(output))) {
     throw new PlanTrackerError("import.output-exists", {
       vi: `"${output}" đã có; công cụ không ghi đè tệp của bạn. Chọn tên khác với -o, hoặc thêm --force để ghi đè.`,
