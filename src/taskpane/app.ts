@@ -8,6 +8,7 @@ import type { CheckResult } from "../domain/check";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
 import { formatVnd, formatVndEn, parseMoney } from "../domain/money";
 import type { PlanSettings } from "../domain/settings";
+import type { TrackResult } from "../domain/tracker/track";
 import { summaryReport } from "../domain/summary/report";
 import { clear, downloadBytes, el } from "./dom";
 import type { PaneFile, PaneHost } from "./host";
@@ -212,7 +213,20 @@ export class PaneApp {
       await this.refreshSheets();
       await this.startWatching();
       this.files = await this.host.files(this.lang);
+      return this.keptNotice(result);
     });
+  }
+
+  /** Says which edited summary sheets were kept under another name, if any (track.ts). */
+  private keptNotice(result: TrackResult): string | void {
+    if (result.keptEdited.length === 0) return;
+    return result.keptEdited
+      .map((k) =>
+        this.lang === "vi"
+          ? `Trang "${k.sheet}" đã được sửa tay: giữ lại với tên "${k.keptAs}", trang "${k.sheet}" được tạo mới.`
+          : `The sheet "${k.sheet}" had been edited: kept as "${k.keptAs}", and a fresh "${k.sheet}" was built.`,
+      )
+      .join(" ");
   }
 
   async runCheck(): Promise<void> {
@@ -224,8 +238,10 @@ export class PaneApp {
 
   async summaries(): Promise<void> {
     await this.run(async () => {
-      this.setCheck(await this.host.summaries(this.sheet));
+      const result = await this.host.summaries(this.sheet);
+      this.setCheck(result.check);
       this.files = await this.host.files(this.lang);
+      return this.keptNotice(result);
     });
   }
 

@@ -127,7 +127,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
       // Converting again rebuilds the summary sheets (and only what the tool owns).
       const result = await Excel.run((context) => convertToTracker(context, env(), { planSheet }));
       lastCheck = result.value.check;
-      return result.value.check;
+      return result.value;
     },
     async select(d: Diagnostic) {
       if (d.sheet && d.cell)

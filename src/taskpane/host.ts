@@ -31,8 +31,8 @@ export interface PaneHost {
   select(d: Diagnostic): Promise<void>;
   /** Writes the finding's suggestion into its cell — only ever on the clerk's click. */
   applySuggestion(d: Diagnostic): Promise<void>;
-  /** Rebuilds the summary sheets; returns the check the report is made from. */
-  summaries(planSheet: string | null): Promise<CheckResult>;
+  /** Rebuilds the summary sheets (converting again); the check is what the report is made from. */
+  summaries(planSheet: string | null): Promise<TrackResult>;
   readSettings(): Promise<PlanSettings | null>;
   saveSettings(values: SettingsInput): Promise<void>;
   /** Files the host can hand the user (standalone: everything; Excel: the PDF). */

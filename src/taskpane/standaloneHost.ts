@@ -128,7 +128,7 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       return Promise.resolve();
     },
     summaries(planSheet) {
-      return Promise.resolve(track(planSheet).check);
+      return Promise.resolve(track(planSheet));
     },
     readSettings() {
       const sheet = wb?.getWorksheet(SETTINGS_SHEET);

@@ -527,6 +527,34 @@ const randomPlan: fc.Arbitrary<RandomPlan> = fc
     return { sheet, items };
   });
 
+describe("a summary sheet someone edited in Excel", () => {
+  it("is kept as '<name> (đã sửa)' with the edit, a fresh one is built, in the same 3 syncs", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    await fake.simulateUserEdit("Kinh phí", "H3", "Phòng Tài chính: đã đối chiếu 30/9");
+    fake.resetStats();
+    const result = await convert(fake);
+    expect(fake.stats.syncCount).toBe(3);
+    expect(result.value.keptEdited).toEqual([{ sheet: "Kinh phí", keptAs: "Kinh phí (đã sửa)" }]);
+    expect(fake.sheetNames()).toEqual([
+      PLAN,
+      "Cài đặt",
+      "Kinh phí (đã sửa)",
+      "Kinh phí",
+      "Tiến độ",
+      "_PlanTracker",
+    ]);
+    expect(fake.formulas("'Kinh phí (đã sửa)'!H3")).toEqual([
+      ["Phòng Tài chính: đã đối chiếu 30/9"],
+    ]);
+    expect(fake.formulas("'Kinh phí'!H3")).toEqual([[""]]);
+    // Nobody touched the fresh one: the next convert keeps nothing more.
+    const again = await convert(fake);
+    expect(again.value.keptEdited).toEqual([]);
+    expect(fake.sheetNames()).toHaveLength(6);
+  });
+});
+
 describe("the clerk's data is safe (random plans, fixed seed)", () => {
   it("keeps every cell, formula, validation and conditional format of the clerk's", async () => {
     await fc.assert(
@@ -835,6 +863,19 @@ describe("requirement sets", () => {
     expect(fake.stats.syncCount).toBe(4);
     expect(fake.validations(PLAN)).toHaveLength(5);
     expect(fake.tables()).toHaveLength(1);
+
+    // Re-converting reads the summary sheets' formulas instead of their special cells: an
+    // untouched sheet is rebuilt, an edited one kept.
+    const again = await fake.run((ctx) =>
+      convertToTracker(asExcelContext(ctx), { ...ENV, features }),
+    );
+    expect(again.value.keptEdited).toEqual([]);
+    await fake.simulateUserEdit("Tiến độ", "J2", "ghi chú");
+    const edited = await fake.run((ctx) =>
+      convertToTracker(asExcelContext(ctx), { ...ENV, features }),
+    );
+    expect(edited.value.keptEdited).toEqual([{ sheet: "Tiến độ", keptAs: "Tiến độ (đã sửa)" }]);
+    expect(fake.formulas("'Tiến độ (đã sửa)'!J2")).toEqual([["ghi chú"]]);
   });
 });
 

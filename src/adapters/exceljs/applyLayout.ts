@@ -303,6 +303,11 @@ function fillSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
 }
 
 export function applyLayout(wb: ExcelJS.Workbook, layout: WorkbookLayout): void {
+  for (const { from, to } of layout.renames ?? []) {
+    const ws = wb.getWorksheet(from);
+    if (!ws) throw new Error(`layout renames a missing sheet: ${from}`);
+    ws.name = to;
+  }
   for (const spec of layout.sheets) {
     const existing = wb.getWorksheet(spec.name);
     if (spec.mode === "patch") {

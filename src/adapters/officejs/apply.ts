@@ -222,8 +222,18 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
   const ops: SizedOp[] = [];
   const hide: SizedOp[] = [];
   const small = (run: Op): SizedOp => ({ run, bytes: SMALL });
+  // A renamed sheet keeps what someone wrote in it; its old name is then free for the new one.
+  const renamedAway = new Set<string>();
+  for (const { from, to } of layout.renames ?? []) {
+    ops.push(
+      small((ctx) => {
+        ctx.workbook.worksheets.getItem(from).name = to;
+      }),
+    );
+    renamedAway.add(from.toLowerCase());
+  }
   for (const spec of layout.sheets) {
-    const exists = opts.existingSheets.has(spec.name);
+    const exists = opts.existingSheets.has(spec.name) && !renamedAway.has(spec.name.toLowerCase());
     if (spec.mode === "create-if-missing" && exists) continue;
     if (spec.mode === "replace" && exists) {
       ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).delete()));

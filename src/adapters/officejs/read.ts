@@ -3,7 +3,7 @@
  * the sheet list, the settings and metadata sheets and the active sheet; a second only when the
  * plan is on another sheet or when writing needs details (tables, validations) of the plan sheet.
  */
-import { a1, type CellValue } from "../../domain/cell";
+import { a1, parseRange, type CellValue } from "../../domain/cell";
 import { META_SHEET } from "../../domain/tracker/metadata";
 import { SETTINGS_SHEET } from "../../domain/settings";
 import type { SheetData, SheetState, WorkbookData } from "../../domain/workbookData";
@@ -66,6 +66,67 @@ export function sheetFromRange(
     });
     rows.push(out);
   });
+  return { name, state, rows, formulas };
+}
+
+/**
+ * A sheet from its used range's `formulas` alone: enough to print it (sheetPrint.ts) — which
+ * cells hold something, and the formulas — at a quarter of the response of a full read.
+ */
+export function sheetFromFormulas(
+  name: string,
+  state: SheetState,
+  range: { rowIndex: number; columnIndex: number; formulas: unknown[][] } | null,
+): SheetData {
+  const rows: CellValue[][] = [];
+  const formulas = new Map<string, string>();
+  if (!range) return { name, state, rows, formulas };
+  for (let r = 0; r < range.rowIndex; r++) rows.push([]);
+  range.formulas.forEach((line, r) => {
+    const out: CellValue[] = Array<CellValue>(range.columnIndex).fill(null);
+    line.forEach((f, c) => {
+      if (typeof f === "string" && f.startsWith("=")) {
+        formulas.set(a1(range.rowIndex + r + 1, range.columnIndex + c + 1), f.slice(1));
+        out.push(null);
+      } else
+        out.push(
+          typeof f === "string" || typeof f === "number" || typeof f === "boolean" ? f : null,
+        );
+    });
+    rows.push(out);
+  });
+  return { name, state, rows, formulas };
+}
+
+/**
+ * A sheet from the areas Excel reports holding constants and formulas (getSpecialCells): all its
+ * print needs (sheetPrint.ts), in two short addresses however many cells the sheet has. Cells hold
+ * a marker, not their values.
+ */
+export function sheetFromAreas(
+  name: string,
+  state: SheetState,
+  constants: readonly string[],
+  formulaAreas: readonly string[],
+): SheetData {
+  const rows: CellValue[][] = [];
+  const formulas = new Map<string, string>();
+  const each = (areas: readonly string[], put: (r: number, c: number) => void): void => {
+    for (const area of areas) {
+      const b = parseRange(area);
+      if (!b) continue;
+      for (let r = b.r1; r <= b.r2; r++) for (let c = b.c1; c <= b.c2; c++) put(r, c);
+    }
+  };
+  each(constants, (r, c) => {
+    const row = (rows[r - 1] ??= []);
+    row[c - 1] = "v";
+  });
+  each(formulaAreas, (r, c) => void formulas.set(a1(r, c), ""));
+  for (let r = 0; r < rows.length; r++) {
+    const row = (rows[r] ??= []);
+    for (let c = 0; c < row.length; c++) row[c] ??= null;
+  }
   return { name, state, rows, formulas };
 }
 

@@ -19,6 +19,8 @@ import { PlanTrackerError } from "../../domain/diagnostics";
 import { emptySheet, type OwnedRules, type WorkbookLayout } from "../../domain/layout/spec";
 import { readPlan } from "../../domain/plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET } from "../../domain/settings";
+import { BUDGET_SHEET } from "../../domain/summary/budgetSheet";
+import { PROGRESS_SHEET } from "../../domain/summary/progressSheet";
 import { computedCells } from "../../domain/tracker/planSheet";
 import {
   EMPTY_RULES,
@@ -36,6 +38,8 @@ import {
   queueSheetRead,
   readSheetInSlices,
   readWorkbook,
+  sheetFromAreas,
+  sheetFromFormulas,
   sheetFromRange,
   type Discovery,
 } from "./read";
@@ -54,7 +58,9 @@ export interface Counted<T> {
 }
 
 /** Sheets the tool owns: never the plan, even when active. */
-const OWNED = new Set([SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET]);
+const OWNED = new Set([SETTINGS_SHEET, BUDGET_SHEET, PROGRESS_SHEET, META_SHEET]);
+/** The sheets convert rebuilds; someone's edits to them are kept (track.ts, keepEditedSheets). */
+const REBUILT = new Set([BUDGET_SHEET, PROGRESS_SHEET].map((n) => n.toLowerCase()));
 
 /** getSpecialCells (ExcelApi 1.9, like page layout) keeps reads of big plans small. */
 function lean(env: OfficeEnv): boolean {
@@ -151,6 +157,8 @@ function foreignValidations(areas: readonly string[], ours: readonly string[]): 
 }
 
 interface PlanDetails {
+  /** The sheets the tool rebuilds, as they are now (to keep them if someone edited them). */
+  readonly rebuilt: () => SheetData[];
   readonly validated: () => string[] | null;
   readonly merges: () => string[] | undefined;
   readonly tables: () => { name: string; range: string }[];
@@ -170,6 +178,22 @@ function queueDetails(
   previous: OwnedRules,
 ): () => PlanDetails {
   const ws = context.workbook.worksheets.getItem(plan);
+  // The sheets convert rebuilds, enough to print them: where constants and formulas are (two
+  // short addresses); without getSpecialCells (ExcelApi 1.8) their formulas.
+  const rebuilt = loaded.discovery.sheets
+    .filter((s) => REBUILT.has(s.name.toLowerCase()))
+    .map((s) => {
+      const sheet = context.workbook.worksheets.getItem(s.name);
+      const constants = lean(env)
+        ? sheet.getRange().getSpecialCellsOrNullObject("Constants")
+        : null;
+      const formulas = lean(env) ? sheet.getRange().getSpecialCellsOrNullObject("Formulas") : null;
+      constants?.load("address");
+      formulas?.load("address");
+      const used = lean(env) ? null : sheet.getUsedRangeOrNullObject(true);
+      used?.load("rowIndex,columnIndex,formulas");
+      return { s, constants, formulas, used };
+    });
   const validated = lean(env) ? ws.getRange().getSpecialCellsOrNullObject("DataValidations") : null;
   validated?.load("address");
   const merged = env.features.mergedAreas
@@ -191,6 +215,17 @@ function queueDetails(
     return cfs;
   });
   return () => ({
+    rebuilt: () =>
+      rebuilt.map(({ s, constants, formulas, used }) =>
+        constants && formulas
+          ? sheetFromAreas(
+              s.name,
+              s.state,
+              constants.isNullObject ? [] : areaRefs(constants.address),
+              formulas.isNullObject ? [] : areaRefs(formulas.address),
+            )
+          : sheetFromFormulas(s.name, s.state, used && !used.isNullObject ? used : null),
+      ),
     validated: () =>
       validated === null ? null : validated.isNullObject ? [] : areaRefs(validated.address),
     merges: () => (merged && !merged.isNullObject ? areaRefs(merged.address) : undefined),
@@ -273,6 +308,7 @@ export async function convertToTracker(
       );
       syncs++;
     }
+    for (const sheet of details.rebuilt()) data = withSheet(data, sheet.name, sheet);
     const merges = details.merges();
     data = withSheet(data, plan, {
       validations: foreignValidations(validated, previous.validations),

@@ -155,6 +155,10 @@ function printSummary(
           ...(r.settingsCreated
             ? [`  Đã thêm trang "Cài đặt": điền kinh phí được giao và đơn giá nếu có.`]
             : []),
+          ...r.keptEdited.map(
+            (k) =>
+              `  Trang "${k.sheet}" đã được sửa tay sau lần chạy trước: giữ lại với tên "${k.keptAs}"; trang "${k.sheet}" được tạo mới.`,
+          ),
           ...(r.tableSkipped
             ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
             : []),
@@ -169,6 +173,10 @@ function printSummary(
           ...(r.settingsCreated
             ? [`  Added the "Cài đặt" (settings) sheet: fill in the allocation and rates if any.`]
             : []),
+          ...r.keptEdited.map(
+            (k) =>
+              `  The sheet "${k.sheet}" was edited since the last run: kept as "${k.keptAs}"; a fresh "${k.sheet}" was built.`,
+          ),
           ...(r.tableSkipped
             ? [`  No Excel table was made (${r.tableSkipped}); columns and rules were added.`]
             : []),

@@ -154,7 +154,15 @@ export interface DefinedNameSpec {
   readonly formula: string;
 }
 
+/** A sheet renamed before the layout's sheets are applied (a tool-owned sheet someone edited). */
+export interface SheetRename {
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface WorkbookLayout {
+  /** Applied first; a "replace" sheet named like a `from` then finds no sheet to replace. */
+  readonly renames?: readonly SheetRename[];
   readonly sheets: readonly SheetSpec[];
   readonly definedNames: readonly DefinedNameSpec[];
   /** Ask Excel to recalculate on open (exceljs cannot calculate; cached results may be stale). */

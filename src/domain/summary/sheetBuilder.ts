@@ -9,7 +9,9 @@ export class SheetBuilder {
     this.cells.push({
       row,
       col,
-      value,
+      // An empty text is an empty cell (only its style is written): hosts disagree on whether a
+      // cell holding "" is empty, and the sheet's print (sheetPrint.ts) must read the same in all.
+      ...(value === "" ? {} : { value }),
       ...(style ? { style } : {}),
       ...(numFmt ? { numFmt } : {}),
     });

@@ -26,6 +26,8 @@ export interface TrackerMetadata {
   readonly writtenRows: string;
   readonly rules: OwnedRules;
   readonly asOf: string;
+  /** Prints of the sheets the tool rebuilds (sheetPrint.ts), by name, as it last wrote them. */
+  readonly sheetPrints: Readonly<Record<string, string>>;
 }
 
 export const EMPTY_RULES: OwnedRules = { validations: [], conditionalFormats: [], tables: [] };
@@ -41,6 +43,7 @@ const KEYS = [
   "writtenRows",
   "rules",
   "asOf",
+  "sheetPrints",
 ] as const;
 type MetaKey = (typeof KEYS)[number];
 
@@ -103,6 +106,17 @@ function readRules(v: unknown): OwnedRules {
   };
 }
 
+/** Only string prints of plain names: a crafted "__proto__" key lands in a null-prototype map. */
+function readPrints(v: unknown): Record<string, string> {
+  const out = Object.create(null) as Record<string, string>;
+  if (!isRecord(v)) return out;
+  for (const key of Object.keys(v)) {
+    const print = v[key];
+    if (typeof print === "string" && print.length <= 64) out[key] = print;
+  }
+  return out;
+}
+
 /** Reads the metadata sheet; null when it is missing or not ours. */
 export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | null {
   if (!sheet) return null;
@@ -125,6 +139,7 @@ export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | nu
     writtenRows: value("writtenRows"),
     rules: readRules(safeJson(value("rules"))),
     asOf: value("asOf"),
+    sheetPrints: readPrints(safeJson(value("sheetPrints"))),
   };
 }
 
@@ -139,6 +154,7 @@ export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | numbe
     ["writtenRows", meta.writtenRows],
     ["rules", JSON.stringify(meta.rules)],
     ["asOf", meta.asOf],
+    ["sheetPrints", JSON.stringify(meta.sheetPrints)],
   ];
 }
 

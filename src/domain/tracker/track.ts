@@ -29,6 +29,7 @@ import {
   type TrackerMetadata,
 } from "./metadata";
 import { planSheetLayout } from "./planSheet";
+import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { trackerRefs } from "../summary/sheetRefs";
 import { summarySheets } from "../summary/summaryWorkbook";
 import { newSettingsSheet, SETTING_CELLS, settingsPatch } from "./settingsSheet";
@@ -52,6 +53,8 @@ export interface TrackResult {
   /** Why the item block was not made an Excel table, if it was not. */
   readonly tableSkipped: string | null;
   readonly settingsCreated: boolean;
+  /** Sheets the tool rebuilds that someone had edited: kept under these names. */
+  readonly keptEdited: readonly KeptSheet[];
 }
 
 /**
@@ -69,6 +72,7 @@ export interface TrackSummary {
   readonly headerRow: number;
   readonly tableSkipped: string | null;
   readonly settingsCreated: boolean;
+  readonly keptEdited: readonly KeptSheet[];
 }
 
 export function summarizeTrack(r: TrackResult): TrackSummary {
@@ -87,6 +91,7 @@ export function summarizeTrack(r: TrackResult): TrackSummary {
     headerRow: r.metadata.headerRow,
     tableSkipped: r.tableSkipped,
     settingsCreated: r.settingsCreated,
+    keptEdited: r.keptEdited,
   };
 }
 
@@ -175,7 +180,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     asOfRef = at ? `${sheetRef(SETTINGS_SHEET)}!${a1Abs(at.row, at.col)}` : null;
   }
 
-  const metadata: TrackerMetadata = {
+  const draftMetadata: Omit<TrackerMetadata, "sheetPrints"> = {
     formatVersion: FORMAT_VERSION,
     toolVersion: opts.toolVersion,
     planSheet: plan.sheet,
@@ -201,12 +206,19 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     AS_OF_NAME,
   );
   const summaries = summarySheets(check, refs, settings.planTitle ?? titleFrom(plan.titleLines));
+  const rebuilt = [summaries.budget, summaries.progress];
+  const kept = keepEditedSheets(wb, meta, rebuilt);
+  const metadata: TrackerMetadata = {
+    ...draftMetadata,
+    sheetPrints: Object.fromEntries(rebuilt.map((spec) => [spec.name, printOfSpec(spec)])),
+  };
   const sheets: SheetSpec[] = [planLayout.spec];
   if (settingsSpec) sheets.push(settingsSpec);
-  sheets.push(summaries.budget, summaries.progress, metadataSheet(metadata, asOfRef, check.asOf));
+  sheets.push(...rebuilt, metadataSheet(metadata, asOfRef, check.asOf));
 
   return {
     layout: {
+      renames: kept.map((k) => ({ from: k.sheet, to: k.keptAs })),
       sheets,
       definedNames: [
         {
@@ -220,7 +232,45 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     metadata,
     tableSkipped: planLayout.tableSkipped,
     settingsCreated: !settingsSheet,
+    keptEdited: kept,
   };
+}
+
+/** A sheet the tool rebuilds that someone had worked on, kept under another name. */
+export interface KeptSheet {
+  readonly sheet: string;
+  readonly keptAs: string;
+}
+
+/**
+ * The sheets the tool is about to rebuild that a person has edited since the tool wrote them (or,
+ * before the first run, that are a person's own sheets of the same name): each is kept, renamed
+ * "<name> (đã sửa)", and the tool writes a fresh one. A tracker from before the prints were kept
+ * has none to compare with: its sheets are the tool's and are replaced as before.
+ */
+function keepEditedSheets(
+  wb: WorkbookData,
+  meta: TrackerMetadata | null,
+  rebuilt: readonly SheetSpec[],
+): KeptSheet[] {
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const kept: KeptSheet[] = [];
+  for (const spec of rebuilt) {
+    // Sheet names are case-insensitive in Excel: "KINH PHÍ" is the same name.
+    const existing = wb.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+    if (!existing) continue;
+    const stored = existing.name === spec.name ? meta?.sheetPrints[spec.name] : undefined;
+    const edited =
+      meta === null ||
+      existing.name !== spec.name ||
+      (stored !== undefined && stored !== printOfSheet(existing));
+    if (!edited) continue;
+    let keptAs = `${spec.name} (đã sửa)`;
+    for (let n = 2; taken.has(keptAs.toLowerCase()); n++) keptAs = `${spec.name} (đã sửa ${n})`;
+    taken.add(keptAs.toLowerCase());
+    kept.push({ sheet: existing.name, keptAs });
+  }
+  return kept;
 }
 
 function metadataSheet(meta: TrackerMetadata, asOfRef: string | null, asOf: IsoDate): SheetSpec {

@@ -178,7 +178,7 @@ function scriptedHost(overrides: Partial<PaneHost> = {}): PaneHost & { calls: st
       calls.push(`apply ${d.cell ?? ""} ${d.suggestion ?? ""}`);
       return Promise.resolve();
     },
-    summaries: () => Promise.resolve(check),
+    summaries: () => Promise.resolve(track),
     readSettings: () => Promise.resolve(null),
     saveSettings: () => Promise.resolve(),
     files: () => Promise.resolve([]),
@@ -215,6 +215,31 @@ describe("the pane with a scripted host", () => {
     await until(() => host.calls.length === 3 && idle(root)());
     expect(host.calls).toEqual(["select C5", "apply C5 Quý IV/2023", "check"]);
   });
+
+  it.each([
+    ["vi", 'Trang "Kinh phí" đã được sửa tay: giữ lại với tên "Kinh phí (đã sửa)"'],
+    ["en", 'The sheet "Kinh phí" had been edited: kept as "Kinh phí (đã sửa)"'],
+  ] as const)(
+    "says in %s which edited summary sheet it kept, after convert and summaries",
+    async (lang, words) => {
+      const root = mount();
+      const { track } = hostileCheck();
+      const kept = { ...track, keptEdited: [{ sheet: "Kinh phí", keptAs: "Kinh phí (đã sửa)" }] };
+      const app = new PaneApp(
+        root,
+        scriptedHost({
+          convert: () => Promise.resolve(kept),
+          summaries: () => Promise.resolve(kept),
+        }),
+        { lang, storage: null },
+      );
+      await app.start();
+      await app.convert();
+      expect(root.querySelector("#pt-status")?.textContent).toContain(words);
+      await app.summaries();
+      expect(root.querySelector("#pt-status")?.textContent).toContain(words);
+    },
+  );
 
   it("inserts the clerk's text as text: a hostile title creates no element", async () => {
     const root = mount();
