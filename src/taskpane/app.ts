@@ -8,7 +8,7 @@ import type { CheckResult } from "../domain/check";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
 import { formatVnd, formatVndEn, parseMoney } from "../domain/money";
 import type { PlanSettings } from "../domain/settings";
-import type { TrackResult } from "../domain/tracker/track";
+import { keptSheetText, type TrackResult } from "../domain/tracker/track";
 import { summaryReport } from "../domain/summary/report";
 import { clear, downloadBytes, el } from "./dom";
 import type { PaneFile, PaneHost } from "./host";
@@ -220,13 +220,7 @@ export class PaneApp {
   /** Says which edited summary sheets were kept under another name, if any (track.ts). */
   private keptNotice(result: TrackResult): string | void {
     if (result.keptEdited.length === 0) return;
-    return result.keptEdited
-      .map((k) =>
-        this.lang === "vi"
-          ? `Trang "${k.sheet}" đã được sửa tay: giữ lại với tên "${k.keptAs}", trang "${k.sheet}" được tạo mới.`
-          : `The sheet "${k.sheet}" had been edited: kept as "${k.keptAs}", and a fresh "${k.sheet}" was built.`,
-      )
-      .join(" ");
+    return result.keptEdited.map((k) => keptSheetText(k)[this.lang]).join(" ");
   }
 
   async runCheck(): Promise<void> {

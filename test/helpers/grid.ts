@@ -21,3 +21,15 @@ export const SAMPLE_HEADER = [
   "Kinh phí (đồng)",
   "Ghi chú",
 ];
+
+/** The columns the tracker appends after the plan's, in order (written here, not imported). */
+export const TRACKER_HEADERS = [
+  "Hạn hoàn thành",
+  "Trạng thái",
+  "Ngày phát sóng",
+  "Kinh phí thực chi",
+  "Kiểm tra",
+  "SL quy đổi",
+  "Số phút quy đổi",
+  "Kinh phí KH quy đổi (đồng)",
+];

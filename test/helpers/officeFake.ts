@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { SAMPLE_HEADER } from "./grid";
 import { columnLetter } from "../../src/domain/cell";
 import type { SheetSpec as LayoutSheet } from "../../src/domain/layout/spec";
 import { parsePlanDocument } from "../../src/domain/planDocument";
@@ -73,17 +74,7 @@ export function generatedPlanRows(n: number, year = 2023): (string | number | nu
     ["UBND HUYỆN THỬ"],
     [`KẾ HOẠCH NĂM ${year}`],
     [],
-    [
-      "STT",
-      "Nội dung",
-      "Thời gian",
-      "Số lượng",
-      "Loại sản phẩm",
-      "Thời lượng",
-      "Đơn vị thực hiện",
-      "Kinh phí (đồng)",
-      "Ghi chú",
-    ],
+    [...SAMPLE_HEADER],
   ];
   const quarters = ["I", "II", "III", "IV"];
   for (let i = 0; i < n; i++) {

@@ -20,6 +20,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { assertBuilt, BIN } from "../helpers/built";
 import { cli, STACK_TRACE } from "../helpers/cli";
+import { SAMPLE_HEADER } from "../helpers/grid";
 import { tempDir } from "../helpers/xlsx";
 
 const SAMPLE = join(__dirname, "../../assets/samples/ke-hoach-2023.txt");
@@ -178,17 +179,7 @@ describe("a write killed at any moment never leaves a truncated file", () => {
     assertBuilt();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Kế hoạch");
-    ws.addRow([
-      "STT",
-      "Nội dung",
-      "Thời gian",
-      "Số lượng",
-      "Loại sản phẩm",
-      "Thời lượng",
-      "Đơn vị thực hiện",
-      "Kinh phí (đồng)",
-      "Ghi chú",
-    ]);
+    ws.addRow([...SAMPLE_HEADER]);
     const quarters = ["Quý I/2023", "Quý II/2023", "Quý III/2023", "Quý IV/2023"];
     for (let i = 1; i <= 20_000; i++)
       ws.addRow([

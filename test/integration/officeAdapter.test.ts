@@ -40,7 +40,7 @@ import {
   readFake,
   type NeutralBook,
 } from "../helpers/adapterContract";
-import { SAMPLE_HEADER } from "../helpers/grid";
+import { SAMPLE_HEADER, TRACKER_HEADERS } from "../helpers/grid";
 import {
   ENV,
   generatedPlanRows,
@@ -54,16 +54,6 @@ const Q = `'${PLAN}'`;
 const SETTINGS = "Cài đặt";
 const META = "_PlanTracker";
 const TRACKER_SHEETS = [PLAN, SETTINGS, "Kinh phí", "Tiến độ", META];
-const TRACKER_HEADERS = [
-  "Hạn hoàn thành",
-  "Trạng thái",
-  "Ngày phát sóng",
-  "Kinh phí thực chi",
-  "Kiểm tra",
-  "SL quy đổi",
-  "Số phút quy đổi",
-  "Kinh phí KH quy đổi (đồng)",
-];
 const STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Đã phát sóng", "Hoãn", "Hủy"];
 const DATE_FMT = "dd/mm/yyyy";
 const VND_FMT = '#,##0 "đ"';

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cli, STACK_TRACE } from "../helpers/cli";
+import { SAMPLE_HEADER } from "../helpers/grid";
 import { tempDir } from "../helpers/xlsx";
 
 const HOSTILE = ['=HYPERLINK("http://x","click")', "+1+1", "@SUM(1)", "-2+3", "=1+2", "\t=3+4"];
@@ -88,17 +89,7 @@ describe("no formula is ever built from user text", () => {
   beforeAll(async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Kế hoạch");
-    ws.addRow([
-      "STT",
-      "Nội dung",
-      "Thời gian",
-      "Số lượng",
-      "Loại sản phẩm",
-      "Thời lượng",
-      "Đơn vị thực hiện",
-      "Kinh phí (đồng)",
-      "Ghi chú",
-    ]);
+    ws.addRow([...SAMPLE_HEADER]);
     HOSTILE.forEach((text, i) => {
       ws.addRow([
         i + 1,

@@ -7,12 +7,9 @@
  * Takes 1.5–4 minutes on 2 cores (two processes at a time; exceljs loads dominate).
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { assertBuilt, ROOT } from "../helpers/built";
-import { CORPUS } from "../helpers/shared";
-
-const MANIFEST = join(CORPUS, "MANIFEST.tsv");
+import { corpusManifest } from "../helpers/shared";
 
 interface RunInfo {
   code: number | null;
@@ -34,13 +31,7 @@ interface Report {
   results: Result[];
 }
 
-const files = existsSync(MANIFEST)
-  ? readFileSync(MANIFEST, "utf8")
-      .split("\n")
-      .slice(1)
-      .filter((l) => l.trim() !== "")
-      .map((l) => l.split("\t")[0] ?? "")
-  : [];
+const files = corpusManifest().map((entry) => entry.file);
 
 let report: Report | null = null;
 let failure = "";

@@ -8,19 +8,12 @@ import ExcelJS from "exceljs";
 import { cli, STACK_TRACE } from "../helpers/cli";
 import { excelRepairProblems, validateXlsx } from "../helpers/excelRules";
 import { expectCachedMatches, recomputeWorkbook } from "../helpers/formulaEngine";
+import { SAMPLE_HEADER } from "../helpers/grid";
 import { runTrack } from "../helpers/track";
 import { tempDir, writeWorkbook } from "../helpers/xlsx";
 
-const HEADER = [
-  "STT",
-  "Nội dung",
-  "Thời gian",
-  "Số lượng",
-  "Loại sản phẩm",
-  "Thời lượng",
-  "Đơn vị thực hiện",
-  "Kinh phí (đồng)",
-];
+/** The standard header without "Ghi chú". */
+const HEADER = SAMPLE_HEADER.slice(0, 8);
 
 interface District {
   file: string;

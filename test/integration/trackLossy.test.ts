@@ -21,26 +21,17 @@ import { inspectPackage } from "../../src/node/xlsxPackage";
 import { SAMPLE_HEADER } from "../helpers/grid";
 import { runTrack } from "../helpers/track";
 import { tempDir, writeWorkbook } from "../helpers/xlsx";
-import { CORPUS } from "../helpers/shared";
-
-const MANIFEST = join(CORPUS, "MANIFEST.tsv");
+import { CORPUS, corpusManifest, MANIFEST } from "../helpers/shared";
 
 function lossyFiles(): string[] {
-  if (!existsSync(MANIFEST)) {
+  const rows = corpusManifest();
+  if (rows.length === 0) {
     // Fail, not skip: without the corpus this test would prove nothing.
     throw new Error(
       `The shared corpus is missing: expected ${MANIFEST} (../shared/corpus next to the repository).`,
     );
   }
-  const [head = "", ...rows] = readFileSync(MANIFEST, "utf8").split(/\r?\n/).filter(Boolean);
-  const cols = head.split("\t");
-  const file = cols.indexOf("file");
-  const expect = cols.indexOf("expect");
-  if (file < 0 || expect < 0) throw new Error(`MANIFEST.tsv has no file/expect columns: ${head}`);
-  return rows
-    .map((r) => r.split("\t"))
-    .filter((r) => r[expect] === "lossy")
-    .map((r) => r[file]!);
+  return rows.filter((r) => r.expect === "lossy").map((r) => r.file);
 }
 
 const LOSSY = lossyFiles();

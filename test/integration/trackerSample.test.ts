@@ -10,23 +10,13 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cli } from "../helpers/cli";
-import { SAMPLE_HEADER } from "../helpers/grid";
+import { SAMPLE_HEADER, TRACKER_HEADERS } from "../helpers/grid";
 import { excelRepairProblems, rawSheetRules, validateXlsx } from "../helpers/excelRules";
 import { tempDir } from "../helpers/xlsx";
 
 const PLAN_SHEET = "Kế hoạch";
 const SETTINGS = "Cài đặt";
 const META = "_PlanTracker";
-const TRACKER_HEADERS = [
-  "Hạn hoàn thành",
-  "Trạng thái",
-  "Ngày phát sóng",
-  "Kinh phí thực chi",
-  "Kiểm tra",
-  "SL quy đổi",
-  "Số phút quy đổi",
-  "Kinh phí KH quy đổi (đồng)",
-];
 const STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Đã phát sóng", "Hoãn", "Hủy"];
 const DATE_FMT = "dd/mm/yyyy";
 

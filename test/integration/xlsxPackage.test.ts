@@ -8,38 +8,11 @@ import path from "node:path";
 import { PlanTrackerError } from "../../src/domain/diagnostics";
 import { DEFAULT_LIMITS, inspectPackage, type LossyPart } from "../../src/node/xlsxPackage";
 import { buildXlsx, buildZip, minimalParts, patchAll, SHEET } from "../helpers/zip";
-import { CORPUS } from "../helpers/shared";
+import { CORPUS, corpusManifest, MANIFEST } from "../helpers/shared";
 
-const MANIFEST = path.join(CORPUS, "MANIFEST.tsv");
 const PER_TEST_MS = 10_000;
 
-interface Row {
-  readonly file: string;
-  readonly expect: "ok" | "lossy" | "reject";
-  readonly notes: string;
-}
-
-function readManifest(): Row[] {
-  if (!existsSync(MANIFEST)) return [];
-  const [header, ...lines] = readFileSync(MANIFEST, "utf8").split("\n");
-  const cols = (header ?? "").split("\t");
-  const at = (name: string): number => {
-    const i = cols.indexOf(name);
-    if (i === -1) throw new Error(`MANIFEST.tsv has no "${name}" column`);
-    return i;
-  };
-  const [file, expect, notes] = [at("file"), at("expect"), at("notes")];
-  return lines
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      const f = line.split("\t");
-      const e = f[expect];
-      if (e !== "ok" && e !== "lossy" && e !== "reject") throw new Error(`bad expect: ${line}`);
-      return { file: f[file] ?? "", expect: e, notes: f[notes] ?? "" };
-    });
-}
-
-const ROWS = readManifest();
+const ROWS = corpusManifest();
 
 /** The codes a rejection may carry (readXlsx's byte-level ones included). */
 const REJECT_CODES = new Set([

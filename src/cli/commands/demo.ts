@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
+import { PlanTrackerError, type Bilingual, type Lang } from "../../domain/diagnostics";
 import { fileExists } from "../../node/atomicWrite";
 import { fillLikeAClerk } from "../demoClerk";
 import { ExitError } from "../exitError";
@@ -33,8 +33,42 @@ export interface DemoOutcome {
   readonly summaryXlsx: string;
 }
 
-/** The files the demo writes, and the marker that says a folder holds nothing else of value. */
-const DEMO_FILES = ["plan.xlsx", "tracker.xlsx", "tracker.bak.xlsx", "summary.pdf", "summary.xlsx"];
+/** What the demo writes, listed to the user at the end; also the names it must not take over. */
+const DEMO_OUTPUTS: readonly { file: string; what: Bilingual }[] = [
+  {
+    file: "plan.xlsx",
+    what: {
+      vi: "sổ kế hoạch chuẩn (nhập từ văn bản)",
+      en: "the standard plan workbook (imported from the text)",
+    },
+  },
+  {
+    file: "tracker.xlsx",
+    what: {
+      vi: "sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Kinh phí và Tiến độ",
+      en: "the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; Budget and Progress sheets",
+    },
+  },
+  {
+    file: "tracker.bak.xlsx",
+    what: {
+      vi: "sổ theo dõi trước lần chạy lại (--in-place luôn giữ một bản sao)",
+      en: "the tracker before the second run (--in-place always keeps a copy)",
+    },
+  },
+  {
+    file: "summary.pdf",
+    what: { vi: "báo cáo một trang cho lãnh đạo", en: "the leaders' one-page report" },
+  },
+  {
+    file: "summary.xlsx",
+    what: {
+      vi: "hai trang tóm tắt (chỉ giá trị) để gửi thư",
+      en: "the two summary sheets as values, for e-mailing",
+    },
+  },
+];
+/** Left in a folder the demo wrote, so a later demo may overwrite the files it lists. */
 const DEMO_MARKER = ".plan-tracker-demo";
 
 /**
@@ -47,7 +81,7 @@ async function claimFolder(out: string): Promise<void> {
   await fs.mkdir(out, { recursive: true });
   if (basename(out) !== "demo-output" && !(await fileExists(join(out, DEMO_MARKER)))) {
     const taken: string[] = [];
-    for (const f of DEMO_FILES) if (await fileExists(join(out, f))) taken.push(f);
+    for (const { file } of DEMO_OUTPUTS) if (await fileExists(join(out, file))) taken.push(file);
     if (taken.length > 0)
       throw new PlanTrackerError("demo.folder-in-use", {
         vi: `Thư mục "${out}" đã có ${taken.join(", ")} không do bản demo tạo ra; bản demo không ghi đè tệp của bạn. Chọn thư mục khác với --out, ví dụ --out demo-output.`,
@@ -105,30 +139,8 @@ export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcom
   const summaryXlsx = join(out, "summary.xlsx");
   await summaryCommand({ tracker: trackerXlsx, pdf: summaryPdf, xlsx: summaryXlsx, lang }, io);
 
-  const files: [string, string, string][] = [
-    [
-      "plan.xlsx",
-      "sổ kế hoạch chuẩn (nhập từ văn bản)",
-      "the standard plan workbook (imported from the text)",
-    ],
-    [
-      "tracker.xlsx",
-      "sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Kinh phí và Tiến độ",
-      "the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; Budget and Progress sheets",
-    ],
-    [
-      "tracker.bak.xlsx",
-      "sổ theo dõi trước lần chạy lại (--in-place luôn giữ một bản sao)",
-      "the tracker before the second run (--in-place always keeps a copy)",
-    ],
-    ["summary.pdf", "báo cáo một trang cho lãnh đạo", "the leaders' one-page report"],
-    [
-      "summary.xlsx",
-      "hai trang tóm tắt (chỉ giá trị) để gửi thư",
-      "the two summary sheets as values, for e-mailing",
-    ],
-  ];
-  const list = (k: 1 | 2): string => files.map((f) => `\n  ${f[0].padEnd(17)} ${f[k]}`).join("");
-  say(`Xong. Kết quả trong ${out}:${list(1)}`, `Done. Output in ${out}:${list(2)}`);
+  const list = (lang: Lang): string =>
+    DEMO_OUTPUTS.map((f) => `\n  ${f.file.padEnd(17)} ${f.what[lang]}`).join("");
+  say(`Xong. Kết quả trong ${out}:${list("vi")}`, `Done. Output in ${out}:${list("en")}`);
   return { planXlsx, trackerXlsx, summaryPdf, summaryXlsx };
 }

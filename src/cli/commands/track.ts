@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { formatVnDate } from "../../domain/calendar";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import { parseMoney } from "../../domain/money";
-import type { TrackSummary } from "../../domain/tracker/track";
+import { keptSheetText, type TrackSummary } from "../../domain/tracker/track";
 import { fileExists, sameFile, writeFileAtomic } from "../../node/atomicWrite";
 import { openForTrack } from "../../node/exceljsHost";
 import { assertXlsxBytes, readFileBytes } from "../../node/readXlsx";
@@ -155,10 +155,7 @@ function printSummary(
           ...(r.settingsCreated
             ? [`  Đã thêm trang "Cài đặt": điền kinh phí được giao và đơn giá nếu có.`]
             : []),
-          ...r.keptEdited.map(
-            (k) =>
-              `  Trang "${k.sheet}" đã được sửa tay sau lần chạy trước: giữ lại với tên "${k.keptAs}"; trang "${k.sheet}" được tạo mới.`,
-          ),
+          ...r.keptEdited.map((k) => `  ${keptSheetText(k).vi}`),
           ...(r.tableSkipped
             ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
             : []),
@@ -173,10 +170,7 @@ function printSummary(
           ...(r.settingsCreated
             ? [`  Added the "Cài đặt" (settings) sheet: fill in the allocation and rates if any.`]
             : []),
-          ...r.keptEdited.map(
-            (k) =>
-              `  The sheet "${k.sheet}" was edited since the last run: kept as "${k.keptAs}"; a fresh "${k.sheet}" was built.`,
-          ),
+          ...r.keptEdited.map((k) => `  ${keptSheetText(k).en}`),
           ...(r.tableSkipped
             ? [`  No Excel table was made (${r.tableSkipped}); columns and rules were added.`]
             : []),

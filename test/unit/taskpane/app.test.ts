@@ -217,8 +217,11 @@ describe("the pane with a scripted host", () => {
   });
 
   it.each([
-    ["vi", 'Trang "Kinh phí" đã được sửa tay: giữ lại với tên "Kinh phí (đã sửa)"'],
-    ["en", 'The sheet "Kinh phí" had been edited: kept as "Kinh phí (đã sửa)"'],
+    [
+      "vi",
+      'Trang "Kinh phí" đã được sửa tay sau lần chạy trước: giữ lại với tên "Kinh phí (đã sửa)"',
+    ],
+    ["en", 'The sheet "Kinh phí" was edited since the last run: kept as "Kinh phí (đã sửa)"'],
   ] as const)(
     "says in %s which edited summary sheet it kept, after convert and summaries",
     async (lang, words) => {
