@@ -5,7 +5,7 @@
 import { isoToSerial, type IsoDate } from "../calendar";
 import { a1Abs, sheetRef } from "../cell";
 import { checkWorkbook, type CheckResult } from "../check";
-import { PlanTrackerError, type Bilingual } from "../diagnostics";
+import { PlanTrackerError } from "../diagnostics";
 import { emptySheet, type CellSpec, type SheetSpec, type WorkbookLayout } from "../layout/spec";
 import {
   EMPTY_SETTINGS,
@@ -29,6 +29,7 @@ import {
   type TrackerMetadata,
 } from "./metadata";
 import { planSheetLayout } from "./planSheet";
+import type { KeptSheet } from "./keptSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { trackerRefs } from "../summary/sheetRefs";
 import { summarySheets } from "../summary/summaryWorkbook";
@@ -233,20 +234,6 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     tableSkipped: planLayout.tableSkipped,
     settingsCreated: !settingsSheet,
     keptEdited: kept,
-  };
-}
-
-/** A sheet the tool rebuilds that someone had worked on, kept under another name. */
-export interface KeptSheet {
-  readonly sheet: string;
-  readonly keptAs: string;
-}
-
-/** What the shells (CLI, pane) tell the user about a kept sheet. */
-export function keptSheetText(k: KeptSheet): Bilingual {
-  return {
-    vi: `Trang "${k.sheet}" đã được sửa tay sau lần chạy trước: giữ lại với tên "${k.keptAs}"; trang "${k.sheet}" được tạo mới.`,
-    en: `The sheet "${k.sheet}" was edited since the last run: kept as "${k.keptAs}"; a fresh "${k.sheet}" was built.`,
   };
 }
 
