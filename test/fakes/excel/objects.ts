@@ -5,11 +5,10 @@ import { ChartType, ConditionalFormatType } from "./enums";
 import { FakeOfficeError, fail } from "./errors";
 import {
   type Binding,
-  FakeClientObject,
-  FakeClientResult,
-  FakeCollection,
-  defineProxy,
-} from "./proxy";
+  HostObject,
+  HostCollection,
+  defineHost,
+} from "./hostObject";
 import { FakeRange, type RangeRef } from "./range";
 import { FakeWorksheet } from "./sheet";
 import type {
@@ -28,7 +27,7 @@ function bool(value: unknown, what: string): boolean {
 }
 
 function rangeProxy(
-  parent: FakeClientObject,
+  parent: HostObject,
   method: string,
   resolve: (t: never) => RangeRef | null,
 ): FakeRange {
@@ -64,8 +63,8 @@ export function resolveRangeArg(
   return { sheet, rect: parsed.rect };
 }
 
-function checkContext(owner: FakeClientObject, arg: unknown): void {
-  if (arg instanceof FakeClientObject && arg._ctx !== owner._ctx) {
+function checkContext(owner: HostObject, arg: unknown): void {
+  if (arg instanceof HostObject && arg._ctx !== owner._ctx) {
     throw new FakeOfficeError("InvalidRequestContext", { location: owner._typeName });
   }
 }
@@ -77,7 +76,7 @@ interface CfRef {
   readonly cf: ConditionalFormatState;
 }
 
-abstract class CfPart extends FakeClientObject {
+abstract class CfPart extends HostObject {
   protected override _isGone(target: unknown): boolean {
     const { sheet, cf } = target as CfRef;
     return sheet.deleted || !sheet.conditionalFormats.includes(cf);
@@ -93,7 +92,7 @@ abstract class CfPart extends FakeClientObject {
   }
 }
 
-export class FakeConditionalFormatCollection extends FakeCollection<FakeConditionalFormat> {
+export class FakeConditionalFormatCollection extends HostCollection<FakeConditionalFormat> {
   readonly _typeName = "ConditionalFormatCollection";
 
   protected override _isGone(target: unknown): boolean {
@@ -155,7 +154,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
     });
   }
 
-  getCount(): FakeClientResult<number> {
+  getCount(): number {
     return this._result("getCount", [], (t: RangeRef) => this._list(t).length);
   }
 
@@ -167,14 +166,10 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
   }
 }
 
-defineProxy(FakeConditionalFormatCollection, {});
+defineHost(FakeConditionalFormatCollection, {});
 
 export class FakeConditionalFormat extends CfPart {
   readonly _typeName = "ConditionalFormat";
-  declare readonly id: string;
-  declare readonly type: string;
-  declare priority: number;
-  declare stopIfTrue: boolean;
 
   get custom(): FakeCustomConditionalFormat {
     return this._nav(
@@ -241,7 +236,7 @@ export class FakeConditionalFormat extends CfPart {
   }
 }
 
-defineProxy(FakeConditionalFormat, {
+defineHost(FakeConditionalFormat, {
   scalars: ["id", "type"],
   writable: ["priority", "stopIfTrue"],
   navs: ["custom", "customOrNullObject"],
@@ -266,12 +261,10 @@ export class FakeCustomConditionalFormat extends CfPart {
   }
 }
 
-defineProxy(FakeCustomConditionalFormat, { navs: ["rule", "format"] });
+defineHost(FakeCustomConditionalFormat, { navs: ["rule", "format"] });
 
 export class FakeConditionalFormatRule extends CfPart {
   readonly _typeName = "ConditionalFormatRule";
-  declare formula: string;
-  declare formulaLocal: string;
 
   protected _get(target: unknown): unknown {
     return (target as CfRef).cf.formula;
@@ -284,11 +277,10 @@ export class FakeConditionalFormatRule extends CfPart {
   }
 }
 
-defineProxy(FakeConditionalFormatRule, { writable: ["formula", "formulaLocal"] });
+defineHost(FakeConditionalFormatRule, { writable: ["formula", "formulaLocal"] });
 
 export class FakeConditionalRangeFormat extends CfPart {
   readonly _typeName = "ConditionalRangeFormat";
-  declare numberFormat: string;
 
   get fill(): FakeConditionalRangeFill {
     return this._nav("fill", () => new FakeConditionalRangeFill(this._ctx, this._sub("fill")));
@@ -323,11 +315,10 @@ export class FakeConditionalRangeFormat extends CfPart {
   }
 }
 
-defineProxy(FakeConditionalRangeFormat, { writable: ["numberFormat"], navs: ["fill", "font"] });
+defineHost(FakeConditionalRangeFormat, { writable: ["numberFormat"], navs: ["fill", "font"] });
 
 export class FakeConditionalRangeFill extends CfPart {
   readonly _typeName = "ConditionalRangeFill";
-  declare color: string;
 
   protected _get(target: unknown): unknown {
     return (target as CfRef).cf.fillColor ?? null;
@@ -344,14 +335,10 @@ export class FakeConditionalRangeFill extends CfPart {
   }
 }
 
-defineProxy(FakeConditionalRangeFill, { writable: ["color"] });
+defineHost(FakeConditionalRangeFill, { writable: ["color"] });
 
 export class FakeConditionalRangeFont extends CfPart {
   readonly _typeName = "ConditionalRangeFont";
-  declare bold: boolean;
-  declare italic: boolean;
-  declare color: string;
-  declare strikethrough: boolean;
 
   protected _get(target: unknown, name: string): unknown {
     const cf = (target as CfRef).cf;
@@ -377,14 +364,13 @@ export class FakeConditionalRangeFont extends CfPart {
   }
 }
 
-defineProxy(FakeConditionalRangeFont, { writable: ["bold", "italic", "color", "strikethrough"] });
+defineHost(FakeConditionalRangeFont, { writable: ["bold", "italic", "color", "strikethrough"] });
 
 // ------------------------------------------------------------------ tables
 
 /** workbook.tables (target: the FakeWorkbook) or worksheet.tables (target: the sheet). */
-export class FakeTableCollection extends FakeCollection<FakeTable> {
+export class FakeTableCollection extends HostCollection<FakeTable> {
   readonly _typeName = "TableCollection";
-  declare readonly count: number;
 
   private _sheetOf(t: unknown): SheetState | null {
     return t === this._ctx.fake ? null : (t as SheetState);
@@ -441,12 +427,12 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
     });
   }
 
-  getCount(): FakeClientResult<number> {
+  getCount(): number {
     return this._result("getCount", [], (t: unknown) => this._list(t).length);
   }
 }
 
-defineProxy(FakeTableCollection, { scalars: ["count"] });
+defineHost(FakeTableCollection, { scalars: ["count"] });
 
 const TABLE_FLAGS = [
   "showHeaders",
@@ -458,18 +444,8 @@ const TABLE_FLAGS = [
   "highlightLastColumn",
 ] as const;
 
-export class FakeTable extends FakeClientObject {
+export class FakeTable extends HostObject {
   readonly _typeName = "Table";
-  declare readonly id: string;
-  declare name: string;
-  declare style: string;
-  declare showHeaders: boolean;
-  declare showTotals: boolean;
-  declare showFilterButton: boolean;
-  declare showBandedRows: boolean;
-  declare showBandedColumns: boolean;
-  declare highlightFirstColumn: boolean;
-  declare highlightLastColumn: boolean;
 
   get columns(): FakeTableColumnCollection {
     return this._nav(
@@ -567,7 +543,7 @@ export class FakeTable extends FakeClientObject {
   }
 }
 
-defineProxy(FakeTable, {
+defineHost(FakeTable, {
   scalars: ["id"],
   writable: ["name", "style", ...TABLE_FLAGS],
   navs: ["columns", "worksheet"],
@@ -578,9 +554,8 @@ interface ColumnRef {
   readonly index: number;
 }
 
-export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
+export class FakeTableColumnCollection extends HostCollection<FakeTableColumn> {
   readonly _typeName = "TableColumnCollection";
-  declare readonly count: number;
 
   protected _list(t: TableState): ColumnRef[] {
     return Array.from({ length: t.rect.cols }, (_, index) => ({ table: t, index }));
@@ -633,19 +608,15 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
     );
   }
 
-  getCount(): FakeClientResult<number> {
+  getCount(): number {
     return this._result("getCount", [], (t: TableState) => t.rect.cols);
   }
 }
 
-defineProxy(FakeTableColumnCollection, { scalars: ["count"] });
+defineHost(FakeTableColumnCollection, { scalars: ["count"] });
 
-export class FakeTableColumn extends FakeClientObject {
+export class FakeTableColumn extends HostObject {
   readonly _typeName = "TableColumn";
-  declare readonly id: number;
-  declare readonly index: number;
-  declare name: string;
-  declare readonly values: unknown[][];
 
   protected override _isGone(target: unknown): boolean {
     const { table, index } = target as ColumnRef;
@@ -716,11 +687,11 @@ export class FakeTableColumn extends FakeClientObject {
   }
 }
 
-defineProxy(FakeTableColumn, { scalars: ["id", "index", "values"], writable: ["name"] });
+defineHost(FakeTableColumn, { scalars: ["id", "index", "values"], writable: ["name"] });
 
 // ------------------------------------------------------------------ names
 
-export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
+export class FakeNamedItemCollection extends HostCollection<FakeNamedItem> {
   readonly _typeName = "NamedItemCollection";
 
   protected _list(): NameState[] {
@@ -768,22 +739,15 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
     return this._make("getItemOrNullObject", [name], () => this._ctx.fake.nameByName(name) ?? null);
   }
 
-  getCount(): FakeClientResult<number> {
+  getCount(): number {
     return this._result("getCount", [], () => this._ctx.fake.nameStates.length);
   }
 }
 
-defineProxy(FakeNamedItemCollection, {});
+defineHost(FakeNamedItemCollection, {});
 
-export class FakeNamedItem extends FakeClientObject {
+export class FakeNamedItem extends HostObject {
   readonly _typeName = "NamedItem";
-  declare readonly name: string;
-  declare readonly type: string;
-  declare readonly value: unknown;
-  declare readonly scope: string;
-  declare formula: string;
-  declare comment: string;
-  declare visible: boolean;
 
   protected _get(target: unknown, name: string): unknown {
     const n = target as NameState;
@@ -843,7 +807,7 @@ export class FakeNamedItem extends FakeClientObject {
   }
 }
 
-defineProxy(FakeNamedItem, {
+defineHost(FakeNamedItem, {
   scalars: ["name", "type", "value", "scope"],
   writable: ["formula", "comment", "visible"],
 });
@@ -852,9 +816,8 @@ defineProxy(FakeNamedItem, {
 
 const CHART_TYPES: string[] = Object.values(ChartType);
 
-export class FakeChartCollection extends FakeCollection<FakeChart> {
+export class FakeChartCollection extends HostCollection<FakeChart> {
   readonly _typeName = "ChartCollection";
-  declare readonly count: number;
 
   protected _list(sheet: SheetState): ChartState[] {
     return sheet.charts.filter((c) => !c.deleted);
@@ -910,22 +873,15 @@ export class FakeChartCollection extends FakeCollection<FakeChart> {
     });
   }
 
-  getCount(): FakeClientResult<number> {
+  getCount(): number {
     return this._result("getCount", [], (sheet: SheetState) => this._list(sheet).length);
   }
 }
 
-defineProxy(FakeChartCollection, { scalars: ["count"] });
+defineHost(FakeChartCollection, { scalars: ["count"] });
 
-export class FakeChart extends FakeClientObject {
+export class FakeChart extends HostObject {
   readonly _typeName = "Chart";
-  declare readonly id: string;
-  declare name: string;
-  declare chartType: string;
-  declare top: number;
-  declare left: number;
-  declare width: number;
-  declare height: number;
 
   get title(): FakeChartTitle {
     return this._nav("title", () => new FakeChartTitle(this._ctx, this._sub("title")));
@@ -1014,16 +970,14 @@ export class FakeChart extends FakeClientObject {
   }
 }
 
-defineProxy(FakeChart, {
+defineHost(FakeChart, {
   scalars: ["id"],
   writable: ["name", "chartType", "top", "left", "width", "height"],
   navs: ["title", "legend", "worksheet"],
 });
 
-export class FakeChartTitle extends FakeClientObject {
+export class FakeChartTitle extends HostObject {
   readonly _typeName = "ChartTitle";
-  declare text: string;
-  declare visible: boolean;
 
   protected _get(target: unknown, name: string): unknown {
     const c = target as ChartState;
@@ -1039,12 +993,10 @@ export class FakeChartTitle extends FakeClientObject {
   }
 }
 
-defineProxy(FakeChartTitle, { writable: ["text", "visible"] });
+defineHost(FakeChartTitle, { writable: ["text", "visible"] });
 
-export class FakeChartLegend extends FakeClientObject {
+export class FakeChartLegend extends HostObject {
   readonly _typeName = "ChartLegend";
-  declare visible: boolean;
-  declare position: string;
 
   protected _get(target: unknown, name: string): unknown {
     const c = target as ChartState;
@@ -1065,4 +1017,4 @@ export class FakeChartLegend extends FakeClientObject {
   }
 }
 
-defineProxy(FakeChartLegend, { writable: ["visible", "position"] });
+defineHost(FakeChartLegend, { writable: ["visible", "position"] });

@@ -13,7 +13,7 @@ import {
 } from "./address";
 import { type CellContent, displayText, normalizeColor, valueType } from "./cellValues";
 import { FakeOfficeError, fail } from "./errors";
-import { type Binding, FakeClientObject, FakeCollection, defineProxy } from "./proxy";
+import { type Binding, HostObject, HostCollection, defineHost } from "./hostObject";
 import { FakeConditionalFormatCollection } from "./objects";
 import { FakeWorksheet } from "./sheet";
 import {
@@ -109,7 +109,7 @@ function oneOf(value: unknown, allowed: string[], what: string): string {
   return value;
 }
 
-function fakeOf(obj: FakeClientObject): FakeWorkbook {
+function fakeOf(obj: HostObject): FakeWorkbook {
   return obj._ctx.fake;
 }
 
@@ -123,31 +123,8 @@ const CELL_PROPS = [
   "valueTypes",
 ];
 
-export class FakeRange extends FakeClientObject {
+export class FakeRange extends HostObject {
   readonly _typeName = "Range";
-  declare readonly address: string;
-  declare readonly addressLocal: string;
-  declare readonly cellCount: number;
-  declare readonly columnCount: number;
-  declare readonly rowCount: number;
-  declare readonly columnIndex: number;
-  declare readonly rowIndex: number;
-  declare readonly text: string[][];
-  declare readonly valueTypes: string[][];
-  declare readonly isEntireColumn: boolean;
-  declare readonly isEntireRow: boolean;
-  declare readonly hidden: boolean;
-  declare readonly height: number;
-  declare readonly width: number;
-  declare readonly top: number;
-  declare readonly left: number;
-  declare values: unknown[][];
-  declare formulas: unknown[][];
-  declare formulasLocal: unknown[][];
-  declare numberFormat: unknown[][];
-  declare numberFormatLocal: unknown[][];
-  declare columnHidden: boolean;
-  declare rowHidden: boolean;
 
   protected override _isGone(target: unknown): boolean {
     return (target as RangeRef).sheet.deleted;
@@ -572,7 +549,7 @@ export class FakeRange extends FakeClientObject {
   }
 }
 
-defineProxy(FakeRange, {
+defineHost(FakeRange, {
   scalars: [
     "address",
     "addressLocal",
@@ -605,7 +582,7 @@ defineProxy(FakeRange, {
 
 // ------------------------------------------------------------------ format
 
-abstract class RangePart extends FakeClientObject {
+abstract class RangePart extends HostObject {
   protected override _isGone(target: unknown): boolean {
     return (target as RangeRef).sheet.deleted;
   }
@@ -634,13 +611,6 @@ abstract class RangePart extends FakeClientObject {
 
 export class FakeRangeFormat extends RangePart {
   readonly _typeName = "RangeFormat";
-  declare columnWidth: number;
-  declare rowHeight: number;
-  declare wrapText: boolean;
-  declare horizontalAlignment: string;
-  declare verticalAlignment: string;
-  declare useStandardWidth: boolean;
-  declare useStandardHeight: boolean;
 
   get fill(): FakeRangeFill {
     return this._nav("fill", () => new FakeRangeFill(this._ctx, this._sub("fill")));
@@ -766,7 +736,7 @@ export class FakeRangeFormat extends RangePart {
   }
 }
 
-defineProxy(FakeRangeFormat, {
+defineHost(FakeRangeFormat, {
   writable: [
     "columnWidth",
     "rowHeight",
@@ -781,7 +751,6 @@ defineProxy(FakeRangeFormat, {
 
 export class FakeRangeFill extends RangePart {
   readonly _typeName = "RangeFill";
-  declare color: string;
 
   protected _get(target: unknown, name: string): unknown {
     if (name !== "color") return fail("InvalidArgument", `RangeFill.${name} is not modelled`);
@@ -805,7 +774,7 @@ export class FakeRangeFill extends RangePart {
   }
 }
 
-defineProxy(FakeRangeFill, { writable: ["color"] });
+defineHost(FakeRangeFill, { writable: ["color"] });
 
 const FONT_DEFAULTS: Record<string, unknown> = {
   bold: false,
@@ -819,13 +788,6 @@ const FONT_DEFAULTS: Record<string, unknown> = {
 
 export class FakeRangeFont extends RangePart {
   readonly _typeName = "RangeFont";
-  declare bold: boolean;
-  declare italic: boolean;
-  declare color: string;
-  declare size: number;
-  declare name: string;
-  declare underline: string;
-  declare strikethrough: boolean;
 
   protected _get(target: unknown, name: string): unknown {
     return this._uniform(
@@ -862,7 +824,7 @@ export class FakeRangeFont extends RangePart {
   }
 }
 
-defineProxy(FakeRangeFont, {
+defineHost(FakeRangeFont, {
   writable: ["bold", "italic", "color", "size", "name", "underline", "strikethrough"],
 });
 
@@ -910,9 +872,8 @@ function borderCells(rect: Rect, index: string): { r: number; c: number; side: B
   return out;
 }
 
-export class FakeRangeBorderCollection extends FakeCollection<FakeRangeBorder> {
+export class FakeRangeBorderCollection extends HostCollection<FakeRangeBorder> {
   readonly _typeName = "RangeBorderCollection";
-  declare readonly count: number;
 
   protected override _isGone(target: unknown): boolean {
     return (target as RangeRef).sheet.deleted;
@@ -949,16 +910,12 @@ export class FakeRangeBorderCollection extends FakeCollection<FakeRangeBorder> {
   }
 }
 
-defineProxy(FakeRangeBorderCollection, { scalars: ["count"] });
+defineHost(FakeRangeBorderCollection, { scalars: ["count"] });
 
 const BORDER_DEFAULT = { style: "None", color: "#000000", weight: "Thin" };
 
-export class FakeRangeBorder extends FakeClientObject {
+export class FakeRangeBorder extends HostObject {
   readonly _typeName = "RangeBorder";
-  declare readonly sideIndex: string;
-  declare style: string;
-  declare color: string;
-  declare weight: string;
 
   protected override _isGone(target: unknown): boolean {
     return (target as RangeRef).sheet.deleted;
@@ -1001,7 +958,7 @@ export class FakeRangeBorder extends FakeClientObject {
   }
 }
 
-defineProxy(FakeRangeBorder, { scalars: ["sideIndex"], writable: ["style", "color", "weight"] });
+defineHost(FakeRangeBorder, { scalars: ["sideIndex"], writable: ["style", "color", "weight"] });
 
 // ------------------------------------------------------------------ data validation
 
@@ -1017,11 +974,6 @@ const RULE_TYPES: Record<string, string> = {
 
 export class FakeDataValidation extends RangePart {
   readonly _typeName = "DataValidation";
-  declare rule: DataValidationRuleState;
-  declare errorAlert: ValidationState["errorAlert"];
-  declare prompt: ValidationState["prompt"];
-  declare ignoreBlanks: boolean;
-  declare readonly type: string;
 
   protected _get(target: unknown, name: string): unknown {
     const t = target as RangeRef;
@@ -1169,7 +1121,7 @@ export class FakeDataValidation extends RangePart {
   }
 }
 
-defineProxy(FakeDataValidation, {
+defineHost(FakeDataValidation, {
   scalars: ["type"],
   writable: ["rule", "errorAlert", "prompt", "ignoreBlanks"],
 });
@@ -1217,11 +1169,8 @@ interface AreasRef {
 }
 
 /** Excel.RangeAreas, read-only: what getMergedAreasOrNullObject / getSpecialCells return. */
-export class FakeRangeAreas extends FakeClientObject {
+export class FakeRangeAreas extends HostObject {
   readonly _typeName = "RangeAreas";
-  declare readonly address: string;
-  declare readonly areaCount: number;
-  declare readonly cellCount: number;
 
   protected override _isGone(target: unknown): boolean {
     return (target as AreasRef).sheet.deleted;
@@ -1256,9 +1205,9 @@ export class FakeRangeAreas extends FakeClientObject {
   }
 }
 
-defineProxy(FakeRangeAreas, { scalars: ["address", "areaCount", "cellCount"], navs: ["areas"] });
+defineHost(FakeRangeAreas, { scalars: ["address", "areaCount", "cellCount"], navs: ["areas"] });
 
-export class FakeRangeCollection extends FakeCollection<FakeRange> {
+export class FakeRangeCollection extends HostCollection<FakeRange> {
   readonly _typeName = "RangeCollection";
 
   protected override _isGone(target: unknown): boolean {
@@ -1274,7 +1223,7 @@ export class FakeRangeCollection extends FakeCollection<FakeRange> {
   }
 }
 
-defineProxy(FakeRangeCollection, {});
+defineHost(FakeRangeCollection, {});
 
 /** Excel.SpecialCellValueType names are made of these stems ("ErrorsLogicalNumber", "NumbersText"). */
 const VALUE_KINDS = [

@@ -11,19 +11,18 @@ import {
 } from "./objects";
 import {
   type Binding,
-  FakeClientObject,
-  FakeClientResult,
-  FakeCollection,
-  defineProxy,
-} from "./proxy";
+  HostObject,
+  HostCollection,
+  defineHost,
+} from "./hostObject";
 import { FakeRange, type RangeRef, checkRect } from "./range";
 import type { PageLayoutState, SheetState } from "./state";
 import type { ChangedEvent, FakeWorkbook } from "./workbook";
 
 /** Excel.WorksheetChangedEventArgs as the fake delivers it. */
 export interface FakeWorksheetChangedEventArgs extends ChangedEvent {
-  getRange(ctx: FakeClientObject["_ctx"]): FakeRange;
-  getRangeOrNullObject(ctx: FakeClientObject["_ctx"]): FakeRange;
+  getRange(ctx: HostObject["_ctx"]): FakeRange;
+  getRangeOrNullObject(ctx: HostObject["_ctx"]): FakeRange;
 }
 
 export type FakeChangedHandler = (args: FakeWorksheetChangedEventArgs) => unknown;
@@ -39,7 +38,7 @@ function bool(value: unknown, what: string): boolean {
 export class FakeEventHandlerResult {
   _id: number | undefined;
   constructor(
-    readonly context: FakeClientObject["_ctx"],
+    readonly context: HostObject["_ctx"],
     readonly _handler: FakeChangedHandler,
     private readonly _loc: string,
   ) {}
@@ -61,7 +60,7 @@ export class FakeEventHandlers {
   private readonly registrations: FakeEventHandlerResult[] = [];
 
   constructor(
-    private readonly owner: FakeClientObject,
+    private readonly owner: HostObject,
     private readonly sheetOf: (target: unknown) => SheetState | null,
     private readonly name: string,
   ) {}
@@ -92,10 +91,8 @@ export class FakeEventHandlers {
 
 // ------------------------------------------------------------------ workbook
 
-export class FakeWorkbookProxy extends FakeClientObject {
+export class FakeWorkbookProxy extends HostObject {
   readonly _typeName = "Workbook";
-  declare readonly name: string;
-  declare readonly readOnly: boolean;
 
   private _sub(name: string): Binding {
     return {
@@ -169,12 +166,12 @@ export class FakeWorkbookProxy extends FakeClientObject {
   }
 }
 
-defineProxy(FakeWorkbookProxy, {
+defineHost(FakeWorkbookProxy, {
   scalars: ["name", "readOnly"],
   navs: ["worksheets", "tables", "names", "application"],
 });
 
-export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+export class FakeWorksheetCollection extends HostCollection<FakeWorksheet> {
   readonly _typeName = "WorksheetCollection";
   private _onChanged: FakeEventHandlers | undefined;
 
@@ -232,7 +229,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     );
   }
 
-  getCount(visibleOnly = false): FakeClientResult<number> {
+  getCount(visibleOnly = false): number {
     return this._result(
       "getCount",
       [visibleOnly],
@@ -248,18 +245,10 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   }
 }
 
-defineProxy(FakeWorksheetCollection, {});
+defineHost(FakeWorksheetCollection, {});
 
-export class FakeWorksheet extends FakeClientObject {
+export class FakeWorksheet extends HostObject {
   readonly _typeName = "Worksheet";
-  declare readonly id: string;
-  declare readonly standardHeight: number;
-  declare name: string;
-  declare position: number;
-  declare visibility: string;
-  declare tabColor: string;
-  declare showGridlines: boolean;
-  declare standardWidth: number;
   private _onChanged: FakeEventHandlers | undefined;
 
   private _sub(name: string): Binding {
@@ -440,13 +429,13 @@ export class FakeWorksheet extends FakeClientObject {
   }
 }
 
-defineProxy(FakeWorksheet, {
+defineHost(FakeWorksheet, {
   scalars: ["id", "standardHeight"],
   writable: ["name", "position", "visibility", "tabColor", "showGridlines", "standardWidth"],
   navs: ["tables", "charts", "freezePanes", "pageLayout"],
 });
 
-export class FakeWorksheetFreezePanes extends FakeClientObject {
+export class FakeWorksheetFreezePanes extends HostObject {
   readonly _typeName = "WorksheetFreezePanes";
 
   protected _get(): unknown {
@@ -510,7 +499,7 @@ export class FakeWorksheetFreezePanes extends FakeClientObject {
   }
 }
 
-defineProxy(FakeWorksheetFreezePanes, {});
+defineHost(FakeWorksheetFreezePanes, {});
 
 // ------------------------------------------------------------------ page layout
 
@@ -530,21 +519,8 @@ const PAGE_FLAGS = [
 ] as const;
 const PAPER_TYPES: string[] = Object.values(PaperType);
 
-export class FakePageLayout extends FakeClientObject {
+export class FakePageLayout extends HostObject {
   readonly _typeName = "PageLayout";
-  declare orientation: string;
-  declare paperSize: string;
-  declare zoom: PageLayoutState["zoom"];
-  declare leftMargin: number;
-  declare rightMargin: number;
-  declare topMargin: number;
-  declare bottomMargin: number;
-  declare headerMargin: number;
-  declare footerMargin: number;
-  declare printGridlines: boolean;
-  declare printHeadings: boolean;
-  declare centerHorizontally: boolean;
-  declare centerVertically: boolean;
 
   get headersFooters(): FakeHeaderFooterGroup {
     return this._nav(
@@ -660,12 +636,12 @@ export class FakePageLayout extends FakeClientObject {
   }
 }
 
-defineProxy(FakePageLayout, {
+defineHost(FakePageLayout, {
   writable: ["orientation", "paperSize", "zoom", ...PAGE_NUMBERS, ...PAGE_FLAGS],
   navs: ["headersFooters"],
 });
 
-export class FakeHeaderFooterGroup extends FakeClientObject {
+export class FakeHeaderFooterGroup extends HostObject {
   readonly _typeName = "HeaderFooterGroup";
 
   private _part(name: string): FakeHeaderFooter {
@@ -702,7 +678,7 @@ export class FakeHeaderFooterGroup extends FakeClientObject {
   }
 }
 
-defineProxy(FakeHeaderFooterGroup, {
+defineHost(FakeHeaderFooterGroup, {
   navs: ["defaultForAllPages", "firstPage", "evenPages", "oddPages"],
 });
 
@@ -715,14 +691,8 @@ const HF_FIELDS = [
   "rightFooter",
 ];
 
-export class FakeHeaderFooter extends FakeClientObject {
+export class FakeHeaderFooter extends HostObject {
   readonly _typeName = "HeaderFooter";
-  declare leftHeader: string;
-  declare centerHeader: string;
-  declare rightHeader: string;
-  declare leftFooter: string;
-  declare centerFooter: string;
-  declare rightFooter: string;
 
   protected override _isGone(target: unknown): boolean {
     return (target as { sheet: SheetState }).sheet.deleted;
@@ -741,13 +711,12 @@ export class FakeHeaderFooter extends FakeClientObject {
   }
 }
 
-defineProxy(FakeHeaderFooter, { writable: HF_FIELDS });
+defineHost(FakeHeaderFooter, { writable: HF_FIELDS });
 
 // ------------------------------------------------------------------ runtime, application
 
-export class FakeRuntime extends FakeClientObject {
+export class FakeRuntime extends HostObject {
   readonly _typeName = "Runtime";
-  declare enableEvents: boolean;
 
   protected _get(target: unknown): unknown {
     return (target as FakeWorkbook).eventsEnabled;
@@ -762,17 +731,16 @@ export class FakeRuntime extends FakeClientObject {
     super._writeProp(name, value);
   }
 
-  override load(option?: Parameters<FakeClientObject["load"]>[0]): this {
+  override load(option?: Parameters<HostObject["load"]>[0]): this {
     this._ctx._require("1.8", "Runtime.enableEvents");
     return super.load(option);
   }
 }
 
-defineProxy(FakeRuntime, { writable: ["enableEvents"] });
+defineHost(FakeRuntime, { writable: ["enableEvents"] });
 
-export class FakeApplication extends FakeClientObject {
+export class FakeApplication extends HostObject {
   readonly _typeName = "Application";
-  declare calculationMode: string;
 
   protected _get(target: unknown, name: string): unknown {
     if (name === "calculationMode")
@@ -808,4 +776,4 @@ export class FakeApplication extends FakeClientObject {
   }
 }
 
-defineProxy(FakeApplication, { writable: ["calculationMode"] });
+defineHost(FakeApplication, { writable: ["calculationMode"] });
