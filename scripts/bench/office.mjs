@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { createFakeWorkbook, asExcelContext } = require("../../test/fakes/excel/index.ts");
+const { createFakeWorkbook } = require("../../test/fakes/excel/index.ts");
 const { ENV, generatedPlanRows } = require("../../test/helpers/officeFake.ts");
 const session = require("../../src/adapters/officejs/session.ts");
 
@@ -18,7 +18,7 @@ const SHEET = "Kế hoạch";
 
 async function measure(fake, command, run) {
   fake.resetStats();
-  await fake.run((ctx) => run(asExcelContext(ctx)));
+  await fake.run((ctx) => run(ctx));
   return {
     command,
     syncs: fake.stats.syncCount,
@@ -40,7 +40,7 @@ for (const rows of sizes) {
 
 // Live re-check: a converted tracker, one period cell edited by the clerk.
 const fake = createFakeWorkbook({ sheets: [{ name: SHEET, rows: generatedPlanRows(liveRows) }] });
-await fake.run((ctx) => session.convertToTracker(asExcelContext(ctx), ENV));
+await fake.run((ctx) => session.convertToTracker(ctx, ENV));
 const edited = 4 + Math.ceil(liveRows / 2);
 await fake.run(async (ctx) => {
   ctx.workbook.worksheets.getItem(SHEET).getRange(`C${edited}`).values = [["Quý VI/2023"]];
@@ -48,7 +48,7 @@ await fake.run(async (ctx) => {
 });
 fake.resetStats();
 const live = await fake.run((ctx) =>
-  session.liveRecheck(asExcelContext(ctx), ENV, SHEET, [edited]),
+  session.liveRecheck(ctx, ENV, SHEET, [edited]),
 );
 if (!live) throw new Error("the live re-check did not run on the converted tracker");
 const flagged = live.diagnostics.some((d) => d.code === "period.invalid-quarter");

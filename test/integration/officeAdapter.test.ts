@@ -24,12 +24,9 @@ import { PlanTrackerError } from "../../src/domain/diagnostics";
 import { buildTracker } from "../../src/domain/tracker/track";
 import { createExcelHost } from "../../src/taskpane/excelHost";
 import {
-  asExcelContext,
-  createExcelNamespace,
   createFakeWorkbook,
   fakeOffice,
   installFakeOffice,
-  type FakeRequestContext,
   type FakeWorkbook,
   type SheetSpec,
 } from "../fakes/excel";
@@ -65,11 +62,11 @@ const serial = (y: number, m: number, d: number): number =>
   Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
 
 function convert(fake: FakeWorkbook, planSheet: string | null = null) {
-  return fake.run((ctx) => convertToTracker(asExcelContext(ctx), ENV, { planSheet }));
+  return fake.run((ctx) => convertToTracker(ctx, ENV, { planSheet }));
 }
 
 function check(fake: FakeWorkbook, planSheet: string | null = null) {
-  return fake.run((ctx) => checkOpenWorkbook(asExcelContext(ctx), ENV, { planSheet }));
+  return fake.run((ctx) => checkOpenWorkbook(ctx, ENV, { planSheet }));
 }
 
 /** Everything a user could see in a cell range: values and formulas. */
@@ -699,7 +696,7 @@ describe("events and the live re-check", () => {
     const checkBefore = fake.values(`${Q}!N5:N${4 + n}`);
     await fake.simulateUserEdit(PLAN, `C${row}`, "Quý VI/2023");
     fake.resetStats();
-    const live = await fake.run((ctx) => liveRecheck(asExcelContext(ctx), ENV, PLAN, [row]));
+    const live = await fake.run((ctx) => liveRecheck(ctx, ENV, PLAN, [row]));
     expect(live).not.toBeNull();
     expect(live!.rowsParsed).toBe(1);
     expect(live!.rows).toEqual([row]);
@@ -766,8 +763,8 @@ describe("applySuggestion and selectCell", () => {
     expected: string | null,
     suggestion: string,
   ): Promise<void> =>
-    fake.run((ctx: FakeRequestContext) =>
-      applySuggestion(asExcelContext(ctx), PLAN, cell, expected, suggestion),
+    fake.run((ctx) =>
+      applySuggestion(ctx, PLAN, cell, expected, suggestion),
     );
 
   it('writes "Quý IV/2023" over "Quý VI/2023" as a literal', async () => {
@@ -801,7 +798,7 @@ describe("applySuggestion and selectCell", () => {
       await ctx.sync();
     });
     fake.resetStats();
-    await fake.run((ctx) => selectCell(asExcelContext(ctx), PLAN, "C14"));
+    await fake.run((ctx) => selectCell(ctx, PLAN, "C14"));
     expect(fake.selection).toEqual({ sheet: PLAN, address: "C14" });
     expect(fake.activeSheet.name).toBe(PLAN);
     expect(fake.stats.syncCount).toBe(1);
@@ -849,7 +846,7 @@ describe("requirement sets", () => {
       fakeOffice({ supportedSets: { ExcelApi: "1.8" } }).context.requirements,
     ).features;
     fake.resetStats();
-    await fake.run((ctx) => convertToTracker(asExcelContext(ctx), { ...ENV, features }));
+    await fake.run((ctx) => convertToTracker(ctx, { ...ENV, features }));
     expect(fake.stats.syncCount).toBe(4);
     expect(fake.validations(PLAN)).toHaveLength(5);
     expect(fake.tables()).toHaveLength(1);
@@ -857,12 +854,12 @@ describe("requirement sets", () => {
     // Re-converting reads the summary sheets' formulas instead of their special cells: an
     // untouched sheet is rebuilt, an edited one kept.
     const again = await fake.run((ctx) =>
-      convertToTracker(asExcelContext(ctx), { ...ENV, features }),
+      convertToTracker(ctx, { ...ENV, features }),
     );
     expect(again.value.keptEdited).toEqual([]);
     await fake.simulateUserEdit("Tiến độ", "J2", "ghi chú");
     const edited = await fake.run((ctx) =>
-      convertToTracker(asExcelContext(ctx), { ...ENV, features }),
+      convertToTracker(ctx, { ...ENV, features }),
     );
     expect(edited.value.keptEdited).toEqual([{ sheet: "Tiến độ", keptAs: "Tiến độ (đã sửa)" }]);
     expect(fake.formulas("'Tiến độ (đã sửa)'!J2")).toEqual([["ghi chú"]]);
@@ -878,7 +875,7 @@ describe("ribbon commands", () => {
   ): RibbonDeps & { notes: string[] } {
     const notes: string[] = [];
     return {
-      run: createExcelNamespace(fake).run as typeof Excel.run,
+      run: fake.connect("ribbon").run as typeof Excel.run,
       requirements: fakeOffice().context.requirements,
       lang: "vi",
       toolVersion: "test",

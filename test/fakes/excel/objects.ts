@@ -146,7 +146,7 @@ export class FakeConditionalFormatCollection extends HostCollection<FakeConditio
     );
   }
 
-  getItemAt(index: number): FakeConditionalFormat {
+  override getItemAt(index: number): FakeConditionalFormat {
     return this._make("getItemAt", [index], (t) => {
       const found = this._list(t)[index];
       if (!found) fail("ItemNotFound", `no conditional format at index ${index}`);
@@ -419,7 +419,7 @@ export class FakeTableCollection extends HostCollection<FakeTable> {
     return this._make("getItemOrNullObject", [key], (t: unknown) => this._find(t, key) ?? null);
   }
 
-  getItemAt(index: number): FakeTable {
+  override getItemAt(index: number): FakeTable {
     return this._make("getItemAt", [index], (t: unknown) => {
       const found = this._list(t)[index];
       if (!found) fail("ItemNotFound", `no table at index ${index}`);
@@ -595,7 +595,7 @@ export class FakeTableColumnCollection extends HostCollection<FakeTableColumn> {
     );
   }
 
-  getItemAt(index: number): FakeTableColumn {
+  override getItemAt(index: number): FakeTableColumn {
     return this._child(
       (b) => new FakeTableColumn(this._ctx, b),
       "getItemAt",
@@ -865,7 +865,7 @@ export class FakeChartCollection extends HostCollection<FakeChart> {
     );
   }
 
-  getItemAt(index: number): FakeChart {
+  override getItemAt(index: number): FakeChart {
     return this._make("getItemAt", [index], (sheet) => {
       const found = this._list(sheet)[index];
       if (!found) fail("ItemNotFound", `no chart at index ${index}`);

@@ -4,10 +4,6 @@
  * `Office.context.requirements.isSetSupported(...)` or waits for `Office.onReady()` run against a
  * FakeWorkbook — in Jest or in a browser page.
  */
-import { FakeRequestContext } from "./context";
-import * as enums from "./enums";
-import { FakeOfficeError } from "./errors";
-import { FakeClientObject, FakeClientResult } from "./proxy";
 import { type FakeWorkbook, compareVersions } from "./workbook";
 
 export const HostType = {
@@ -125,63 +121,28 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
   };
 }
 
-type Batch<T> = (context: FakeRequestContext) => Promise<T>;
-
-/** The `Excel` namespace bound to one fake workbook: run, RequestContext, enums. */
-export function createExcelNamespace(fake: FakeWorkbook): Record<string, unknown> {
-  class RequestContext extends FakeRequestContext {
-    constructor(_url?: unknown) {
-      super(fake, fake.contexts.length);
-      fake.contexts.push(this);
-    }
-  }
-  function contextOf(first: unknown): FakeRequestContext | null {
-    if (first instanceof FakeRequestContext) return first;
-    if (first instanceof FakeClientObject) return first._ctx;
-    if (Array.isArray(first) && first[0] instanceof FakeClientObject) return first[0]._ctx;
-    const previous = (first as { previousObjects?: unknown } | null)?.previousObjects;
-    return previous === undefined ? null : contextOf(previous);
-  }
-  function run<T>(...args: unknown[]): Promise<T> {
-    const batch = args[args.length - 1] as Batch<T>;
-    const ctx = (args.length > 1 ? contextOf(args[0]) : null) ?? fake.newContext();
-    return fake.runIn(ctx, batch);
-  }
-  return {
-    ...enums,
-    run,
-    RequestContext,
-    createWorkbook(base64?: string): Promise<void> {
-      fake.createdWorkbooks.push(base64);
-      return Promise.resolve();
+/**
+ * The Office object of a workbook's default runtime: requirement sets follow the workbook's
+ * ExcelApi version (read live, so a test can lower it).
+ */
+export function officeFor(fake: FakeWorkbook, options: FakeOfficeOptions = {}): FakeOffice {
+  const office = fakeOffice(options);
+  const explicit = options.supportedSets?.ExcelApi;
+  const base = office.context.requirements;
+  const requirements = {
+    isSetSupported(name: string, minVersion?: string | number): boolean {
+      if (name.toLowerCase() !== "excelapi" || explicit !== undefined)
+        return base.isSetSupported(name, minVersion);
+      return compareVersions(fake.apiVersion, minVersion === undefined ? "1.1" : String(minVersion)) >= 0;
     },
   };
+  return { ...office, context: { ...office.context, requirements } };
 }
 
-export const OfficeExtensionNamespace = {
-  Error: FakeOfficeError,
-  ClientResult: FakeClientResult,
-  ErrorCodes: {
-    accessDenied: "AccessDenied",
-    generalException: "GeneralException",
-    activityLimitReached: "ActivityLimitReached",
-    invalidObjectPath: "InvalidObjectPath",
-    propertyNotLoaded: "PropertyNotLoaded",
-    valueNotLoaded: "ValueNotLoaded",
-    invalidRequestContext: "InvalidRequestContext",
-    invalidArgument: "InvalidArgument",
-    runMustReturnPromise: "RunMustReturnPromise",
-    requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
-    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
-    apiNotFound: "ApiNotFound",
-  },
-  config: { extendedErrorLogging: false },
-};
-
 /**
- * Installs `Excel`, `Office` and `OfficeExtension` on `target` (globalThis, or a browser window)
- * for `fake`; returns a function that restores what was there. `office` defaults to a fake
- * Office whose ExcelApi version is the workbook's.
+ * Installs `Excel` and `OfficeExtension` (Microsoft's client, connected to `fake` as the
+ * "taskpane" runtime) and `Office` (the fake common API) on `target` (globalThis, or a page's
+ * window); returns a function that restores what was there.
  */
 export function installFakeOffice(
   target: object,
@@ -190,20 +151,16 @@ export function installFakeOffice(
 ): () => void {
   const host = target as Record<string, unknown>;
   const officeObject =
-    "actions" in office
-      ? office
-      : fakeOffice({
-          ...office,
-          supportedSets: { ExcelApi: fake.apiVersion, ...office.supportedSets },
-        });
+    "actions" in office ? office : officeFor(fake, office);
+  const connection = fake.connect("taskpane", officeObject);
   const saved = ["Excel", "Office", "OfficeExtension"].map((name) => ({
     name,
     had: Object.prototype.hasOwnProperty.call(host, name),
     value: host[name],
   }));
-  host.Excel = createExcelNamespace(fake);
+  host.Excel = connection.Excel;
   host.Office = officeObject;
-  host.OfficeExtension = OfficeExtensionNamespace;
+  host.OfficeExtension = connection.OfficeExtension;
   return () => {
     for (const { name, had, value } of saved) {
       if (had) host[name] = value;

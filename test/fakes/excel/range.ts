@@ -896,7 +896,7 @@ export class FakeRangeBorderCollection extends HostCollection<FakeRangeBorder> {
     );
   }
 
-  getItemAt(i: number): FakeRangeBorder {
+  override getItemAt(i: number): FakeRangeBorder {
     return this._child(
       (b) => new FakeRangeBorder(this._ctx, b),
       "getItemAt",

@@ -17,76 +17,12 @@ import {
 } from "./hostObject";
 import { FakeRange, type RangeRef, checkRect } from "./range";
 import type { PageLayoutState, SheetState } from "./state";
-import type { ChangedEvent, FakeWorkbook } from "./workbook";
-
-/** Excel.WorksheetChangedEventArgs as the fake delivers it. */
-export interface FakeWorksheetChangedEventArgs extends ChangedEvent {
-  getRange(ctx: HostObject["_ctx"]): FakeRange;
-  getRangeOrNullObject(ctx: HostObject["_ctx"]): FakeRange;
-}
-
-export type FakeChangedHandler = (args: FakeWorksheetChangedEventArgs) => unknown;
+import type { FakeWorkbook } from "./workbook";
 
 function bool(value: unknown, what: string): boolean {
   if (typeof value !== "boolean")
     fail("InvalidArgument", `${what} must be a boolean, got ${String(value)}`);
   return value;
-}
-
-// ------------------------------------------------------------------ events
-
-export class FakeEventHandlerResult {
-  _id: number | undefined;
-  constructor(
-    readonly context: HostObject["_ctx"],
-    readonly _handler: FakeChangedHandler,
-    private readonly _loc: string,
-  ) {}
-
-  remove(): void {
-    this.context._enqueue({
-      loc: `${this._loc}.remove`,
-      payload: { M: `${this._loc}.remove` },
-      run: () => {
-        if (this._id !== undefined) this.context.fake.unregisterHandler(this._id);
-        this._id = undefined;
-      },
-    });
-  }
-}
-
-/** `worksheet.onChanged` / `worksheets.onChanged`: registered when the next sync runs. */
-export class FakeEventHandlers {
-  private readonly registrations: FakeEventHandlerResult[] = [];
-
-  constructor(
-    private readonly owner: HostObject,
-    private readonly sheetOf: (target: unknown) => SheetState | null,
-    private readonly name: string,
-  ) {}
-
-  add(handler: FakeChangedHandler): FakeEventHandlerResult {
-    const loc = `${this.owner._typeName}.${this.name}`;
-    const result = new FakeEventHandlerResult(this.owner._ctx, handler, loc);
-    this.owner._ctx._enqueue({
-      loc: `${loc}.add`,
-      payload: { O: this.owner._id, E: this.name },
-      run: () => {
-        const t = this.owner._target();
-        if (t === null) return;
-        result._id = this.owner._ctx.fake.registerHandler(
-          this.sheetOf(t),
-          handler as (args: unknown) => unknown,
-        );
-      },
-    });
-    this.registrations.push(result);
-    return result;
-  }
-
-  remove(handler: FakeChangedHandler): void {
-    for (const r of this.registrations.filter((x) => x._handler === handler)) r.remove();
-  }
 }
 
 // ------------------------------------------------------------------ workbook
@@ -116,6 +52,11 @@ export class FakeWorkbookProxy extends HostObject {
 
   get names(): FakeNamedItemCollection {
     return this._nav("names", () => new FakeNamedItemCollection(this._ctx, this._sub("names")));
+  }
+
+  /** context.runtime (the client reaches it as the workbook's "_Runtime"). */
+  get runtime(): FakeRuntime {
+    return this._nav("runtime", () => new FakeRuntime(this._ctx, { kind: "root", target: this._ctx.fake }));
   }
 
   get application(): FakeApplication {
@@ -168,12 +109,11 @@ export class FakeWorkbookProxy extends HostObject {
 
 defineHost(FakeWorkbookProxy, {
   scalars: ["name", "readOnly"],
-  navs: ["worksheets", "tables", "names", "application"],
+  navs: ["worksheets", "tables", "names", "application", "runtime"],
 });
 
 export class FakeWorksheetCollection extends HostCollection<FakeWorksheet> {
   readonly _typeName = "WorksheetCollection";
-  private _onChanged: FakeEventHandlers | undefined;
 
   protected _list(fake: FakeWorkbook): SheetState[] {
     return fake.sheets;
@@ -237,19 +177,12 @@ export class FakeWorksheetCollection extends HostCollection<FakeWorksheet> {
     );
   }
 
-  /** Any sheet's changes (ExcelApi 1.7). */
-  get onChanged(): FakeEventHandlers {
-    this._ctx._require("1.7", "WorksheetCollection.onChanged");
-    this._onChanged ??= new FakeEventHandlers(this, () => null, "onChanged");
-    return this._onChanged;
-  }
 }
 
 defineHost(FakeWorksheetCollection, {});
 
 export class FakeWorksheet extends HostObject {
   readonly _typeName = "Worksheet";
-  private _onChanged: FakeEventHandlers | undefined;
 
   private _sub(name: string): Binding {
     return {
@@ -281,12 +214,6 @@ export class FakeWorksheet extends HostObject {
     return this._nav("pageLayout", () => new FakePageLayout(this._ctx, this._sub("pageLayout")));
   }
 
-  /** This sheet's changes (ExcelApi 1.7). */
-  get onChanged(): FakeEventHandlers {
-    this._ctx._require("1.7", "Worksheet.onChanged");
-    this._onChanged ??= new FakeEventHandlers(this, (t) => t as SheetState, "onChanged");
-    return this._onChanged;
-  }
 
   protected _get(target: unknown, name: string): unknown {
     const s = target as SheetState;
@@ -335,10 +262,15 @@ export class FakeWorksheet extends HostObject {
     }
   }
 
-  override _writeProp(name: string, value: unknown): void {
+  override writeScalar(name: string, value: unknown): void {
     if (name === "tabColor") this._ctx._require("1.7", "Worksheet.tabColor");
     if (name === "showGridlines") this._ctx._require("1.8", "Worksheet.showGridlines");
-    super._writeProp(name, value);
+    super.writeScalar(name, value);
+  }
+
+  override identity(): Record<string, unknown> {
+    const s = this._target() as SheetState;
+    return { Id: s.id };
   }
 
   private _range(
@@ -715,25 +647,18 @@ defineHost(FakeHeaderFooter, { writable: HF_FIELDS });
 
 // ------------------------------------------------------------------ runtime, application
 
+/** context.runtime: enableEvents of the runtime that sent the request (per runtime, not per workbook). */
 export class FakeRuntime extends HostObject {
   readonly _typeName = "Runtime";
 
-  protected _get(target: unknown): unknown {
-    return (target as FakeWorkbook).eventsEnabled;
-  }
-
-  protected override _set(target: unknown, _name: string, value: unknown): void {
-    (target as FakeWorkbook).eventsEnabled = bool(value, "enableEvents");
-  }
-
-  override _writeProp(name: string, value: unknown): void {
+  protected _get(): unknown {
     this._ctx._require("1.8", "Runtime.enableEvents");
-    super._writeProp(name, value);
+    return this._ctx.runtime.enableEvents;
   }
 
-  override load(option?: Parameters<HostObject["load"]>[0]): this {
+  protected override _set(_target: unknown, _name: string, value: unknown): void {
     this._ctx._require("1.8", "Runtime.enableEvents");
-    return super.load(option);
+    this._ctx.runtime.enableEvents = bool(value, "enableEvents");
   }
 }
 

@@ -31,7 +31,13 @@ import {
   typeIn,
   valueType,
 } from "./cellValues";
-import { FakeRequestContext } from "./context";
+import { HostCall, type RuntimeState } from "./call";
+import { HostObject } from "./hostObject";
+import { FakeRange } from "./range";
+import { FakeWorkbookProxy } from "./sheet";
+import type { ClientConnection } from "./connection";
+import { type FakeOffice, officeFor } from "./office";
+import { type WireRequestBody, dispatchRequest } from "./dispatch";
 import { FakeOfficeError, fail } from "./errors";
 import {
   type CellFormat,
@@ -113,6 +119,16 @@ export interface FakeWorkbookOptions {
   maxResponseBytes?: number;
   /** Excel on the web reads up to 5M cells per range. */
   maxCellsPerRead?: number;
+  /**
+   * How Excel refuses an oversized request: Excel on the web says
+   * RequestPayloadSizeLimitExceeded, desktop builds report GeneralException (review item 6).
+   */
+  oversizeError?: "RequestPayloadSizeLimitExceeded" | "GeneralException";
+  /**
+   * Past maxCellsPerRead, Range.values comes back null on some builds instead of an error
+   * (review item 6): "null" models that, "error" answers RangeExceedsLimit.
+   */
+  bigRead?: "null" | "error";
   /** Delay per round trip (ms), e.g. to see progress UI in a browser test. */
   syncDelayMs?: number;
   /** Value of a formula cell when written; the fake has no calc engine (default: unknown, ""). */
@@ -129,6 +145,8 @@ export interface ChangedEvent {
   changeType: "RangeEdited";
   source: "Local" | "Remote";
   triggerSource: "ThisLocalAddin" | "Unknown";
+  /** The runtimes (by name) it was delivered to. */
+  deliveredTo?: string[];
   details?: {
     valueBefore: Scalar;
     valueAfter: Scalar;
@@ -138,8 +156,10 @@ export interface ChangedEvent {
 }
 
 export interface SyncRecord {
-  /** Which context (order of creation) and which of its syncs. */
+  /** Which runtime sent it (1 = the first connected). */
   context: number;
+  runtime?: string;
+  detail?: string;
   requestBytes: number;
   responseBytes: number;
   operations: number;
@@ -147,17 +167,29 @@ export interface SyncRecord {
   error?: string;
 }
 
-type Handler = (args: unknown) => unknown;
-
-interface HandlerEntry {
-  id: number;
-  sheet: SheetState | null;
-  handler: Handler;
+/** A response message as the client's request executor returns it. */
+export interface WireResponse {
+  HttpStatusCode: number;
+  ErrorCode: string;
+  ErrorMessage: string;
+  Headers: Record<string, string>;
+  Body: unknown;
 }
 
-interface EventContext {
-  workbook: { worksheets: { getItem(key: string): { getRange(address: string): unknown } } };
+const DELAY_FOR_CELL_EDIT = 64;
+const encoder = new TextEncoder();
+
+/** Bytes of a message's JSON as UTF-8 (what crosses the wire, measured on the real messages). */
+export function utf8Length(s: string): number {
+  return encoder.encode(s).length;
 }
+
+/** How tests get a runtime of Microsoft's client on a workbook (Node: vm; page: the page's). */
+export type ClientFactory = (
+  fake: FakeWorkbook,
+  name: string,
+  office: Pick<FakeOffice, "context">,
+) => ClientConnection;
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/;
 const TABLE_STYLE =
@@ -180,13 +212,29 @@ export class FakeWorkbook {
   readonly tableStates: TableState[] = [];
   readonly nameStates: NameState[] = [];
   apiVersion: string;
-  eventsEnabled: boolean;
+  /** enableEvents of a runtime when it starts. */
+  initialEventsEnabled: boolean;
   maxRequestBytes: number;
   maxResponseBytes: number;
   maxCellsPerRead: number;
   syncDelayMs: number;
-  /** Set to make every sync reject with InvalidOperationInCellEditMode (a user typing in a cell). */
-  cellEditMode = false;
+  oversizeError: "RequestPayloadSizeLimitExceeded" | "GeneralException";
+  bigRead: "null" | "error";
+  /**
+   * Fault injection: the operation (instantiate of a method object, method call, property set;
+   * counted over all requests since set) at which the host answers GeneralException.
+   */
+  failAtOperation: number | null = null;
+  /** Operations counted since failAtOperation was last set (or the workbook was made). */
+  operationCount = 0;
+  /** Add-in runtimes connected to this workbook (each a copy of Microsoft's client). */
+  readonly runtimes: RuntimeState[] = [];
+  /** Set by the test environment: how `run` gets its default runtime. */
+  static clientFactory: ClientFactory | null = null;
+  private defaultConnection: ClientConnection | null = null;
+  private editMode = false;
+  private editWaiters: (() => void)[] = [];
+  private nextReference = 1;
   readonly calculate: FakeWorkbookOptions["calculate"];
   activeSheet: SheetState;
   selection: { sheet: string; address: string } | null = null;
@@ -209,18 +257,16 @@ export class FakeWorkbook {
   readonly handlerErrors: unknown[] = [];
   /** Base64 payloads passed to Excel.createWorkbook. */
   readonly createdWorkbooks: (string | undefined)[] = [];
-  readonly contexts: FakeRequestContext[] = [];
 
   private nextId = 1;
-  private readonly handlers: HandlerEntry[] = [];
-  private readonly pendingEvents: ChangedEvent[] = [];
   private readonly inflight = new Set<Promise<unknown>>();
-  private dispatchScheduled = false;
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.name = options.name ?? "Book1.xlsx";
     this.apiVersion = options.apiVersion ?? "1.17";
-    this.eventsEnabled = options.eventsEnabled ?? true;
+    this.initialEventsEnabled = options.eventsEnabled ?? true;
+    this.oversizeError = options.oversizeError ?? "RequestPayloadSizeLimitExceeded";
+    this.bigRead = options.bigRead ?? "error";
     this.maxRequestBytes = options.maxRequestBytes ?? 5 * 1024 * 1024;
     this.maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
     this.maxCellsPerRead = options.maxCellsPerRead ?? 5_000_000;
@@ -237,28 +283,166 @@ export class FakeWorkbook {
 
   // ---------------------------------------------------------------- running product code
 
-  /** A new request context on this workbook (what Excel.run creates). */
-  newContext(): FakeRequestContext {
-    const ctx = new FakeRequestContext(this, this.contexts.length);
-    this.contexts.push(ctx);
-    return ctx;
+  /** The default runtime ("taskpane") of Microsoft's client on this workbook. */
+  connection(): ClientConnection {
+    this.defaultConnection ??= this.connect("taskpane");
+    return this.defaultConnection;
   }
 
-  /** `Excel.run` on this workbook: runs the batch, then syncs what is still queued. */
-  async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-    return this.runIn(this.newContext(), batch);
-  }
-
-  async runIn<T>(
-    ctx: FakeRequestContext,
-    batch: (context: FakeRequestContext) => Promise<T>,
-  ): Promise<T> {
-    const result: unknown = batch(ctx);
-    if (!result || typeof (result as { then?: unknown }).then !== "function") {
-      throw new FakeOfficeError("RunMustReturnPromise", { location: "Excel.run" });
+  /**
+   * A new runtime of the add-in on this workbook (the pane, a ribbon command's function file,
+   * a dialog): its own copy of Microsoft's client. The first one becomes the default of `run`.
+   */
+  connect(name: string, office?: Pick<FakeOffice, "context">): ClientConnection {
+    const factory = FakeWorkbook.clientFactory;
+    if (!factory) {
+      throw new Error(
+        "FakeExcel: no client factory — import the fake from test/fakes/excel (Node) or browser.ts",
+      );
     }
-    const value = await (result as Promise<T>);
-    return ctx.sync(value);
+    const connection = factory(this, name, office ?? officeFor(this));
+    this.defaultConnection ??= connection;
+    return connection;
+  }
+
+  /** `Excel.run(batch)` of the default runtime: the batch gets a real Excel.RequestContext. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.connection().run(batch) as Promise<T>;
+  }
+
+  /** `enableEvents` of every runtime (and of runtimes yet to start). */
+  get eventsEnabled(): boolean {
+    return this.runtimes.length === 0
+      ? this.initialEventsEnabled
+      : this.runtimes.every((r) => r.enableEvents);
+  }
+
+  set eventsEnabled(on: boolean) {
+    this.initialEventsEnabled = on;
+    for (const r of this.runtimes) r.enableEvents = on;
+  }
+
+  addRuntime(name: string, deliver: RuntimeState["deliver"]): RuntimeState {
+    const runtime: RuntimeState = {
+      id: this.runtimes.length + 1,
+      name,
+      enableEvents: this.initialEventsEnabled,
+      deliver,
+      registrations: [],
+      references: new Map(),
+    };
+    this.runtimes.push(runtime);
+    return runtime;
+  }
+
+  /** A user typing in a cell: requests fail, or wait when sent with delayForCellEdit. */
+  get cellEditMode(): boolean {
+    return this.editMode;
+  }
+
+  set cellEditMode(on: boolean) {
+    this.editMode = on;
+    if (!on) for (const wake of this.editWaiters.splice(0)) wake();
+  }
+
+  /** Requests waiting for the user to leave cell-edit mode. */
+  get waitingForCellEdit(): number {
+    return this.editWaiters.length;
+  }
+
+  /** The host's answer to one RichApi request message of `runtime`'s client. */
+  serve(runtime: RuntimeState, requestFlags: number, body: WireRequestBody): Promise<WireResponse> {
+    const p = this.serveNow(runtime, requestFlags, body);
+    this.track(p);
+    return p;
+  }
+
+  private async serveNow(
+    runtime: RuntimeState,
+    requestFlags: number,
+    body: WireRequestBody,
+  ): Promise<WireResponse> {
+    const requestBytes = utf8Length(JSON.stringify(body));
+    const operations = body.Actions.length;
+    if (this.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.syncDelayMs));
+    else await Promise.resolve();
+    let error: FakeOfficeError | undefined;
+    let responseBody: unknown;
+    if (this.editMode && (requestFlags & DELAY_FOR_CELL_EDIT) !== 0) {
+      await new Promise<void>((resolve) => this.editWaiters.push(resolve));
+    }
+    if (this.editMode) {
+      error = new FakeOfficeError("InvalidOperationInCellEditMode", { location: "sync" });
+    } else if (requestBytes > this.maxRequestBytes) {
+      error = new FakeOfficeError(this.oversizeError, {
+        location: "sync",
+        detail: `request of ${requestBytes} bytes (${operations} actions) over the ${this.maxRequestBytes}-byte limit`,
+      });
+    } else {
+      const result = dispatchRequest(new HostCall(this, runtime), body, {
+        root: (call) => rootObject(call),
+        registerChanged: (call, sheetId, on) => {
+          const regs = call.runtime.registrations;
+          if (on) regs.push({ sheetId });
+          else {
+            const i = regs.findIndex((r) => r.sheetId === sheetId);
+            if (i >= 0) regs.splice(i, 1);
+          }
+        },
+        eventRange: (call, referenceId, orNull) => eventRange(call, referenceId, orNull),
+        beforeOperation: () => {
+          this.operationCount++;
+          if (this.failAtOperation !== null && this.operationCount === this.failAtOperation) {
+            throw new FakeOfficeError("GeneralException", {
+              detail: `fault injected at operation ${this.operationCount}`,
+            });
+          }
+        },
+        newReferenceId: () => `{FAKE-REF-${this.nextReference++}}`,
+      });
+      responseBody = result.body;
+      error = result.error;
+      if (this.debugWire) this.debugWire(body, result.body);
+    }
+    let responseBytes = error ? 0 : utf8Length(JSON.stringify(responseBody));
+    if (!error && responseBytes > this.maxResponseBytes) {
+      error = new FakeOfficeError("ResponsePayloadSizeLimitExceeded", {
+        location: "sync",
+        detail: `response of ${responseBytes} bytes over the ${this.maxResponseBytes}-byte limit`,
+      });
+    }
+    if (error && !responseBody) {
+      responseBody = {
+        Error: {
+          Code: error.code,
+          Message: error.message,
+          Location: error.debugInfo.errorLocation ?? "",
+          HttpStatusCode: error.httpStatusCode,
+        },
+      };
+    } else if (error && (responseBody as { Results?: unknown }).Results) {
+      responseBody = {
+        Error: { Code: error.code, Message: error.message, HttpStatusCode: error.httpStatusCode },
+      };
+    }
+    if (error) responseBytes = utf8Length(JSON.stringify(responseBody));
+    this.recordSync({
+      context: runtime.id,
+      runtime: runtime.name,
+      requestBytes,
+      responseBytes,
+      operations,
+      ok: error === undefined,
+      ...(error ? { error: error.code } : {}),
+      ...(error?.debugInfo.detail ? { detail: error.debugInfo.detail } : {}),
+    });
+    return {
+      HttpStatusCode: 200,
+      ErrorCode: "",
+      ErrorMessage: "",
+      Headers: {},
+      Body: responseBody,
+    };
   }
 
   resetStats(): void {
@@ -1122,21 +1306,16 @@ export class FakeWorkbook {
 
   // ---------------------------------------------------------------- events
 
-  registerHandler(sheet: SheetState | null, handler: Handler): number {
-    const id = this.nextId++;
-    this.handlers.push({ id, sheet, handler });
-    return id;
-  }
-
-  unregisterHandler(id: number): void {
-    const i = this.handlers.findIndex((h) => h.id === id);
-    if (i >= 0) this.handlers.splice(i, 1);
-  }
-
+  /** Event registrations over all runtimes. */
   get handlerCount(): number {
-    return this.handlers.length;
+    return this.runtimes.reduce((n, r) => n + r.registrations.length, 0);
   }
 
+  /**
+   * A change to cells: offered to every runtime. A runtime with enableEvents off sees nothing
+   * (suppressedEventCount); the others get the RichApi event message for each registration on
+   * the sheet (or on all sheets). triggerSource exists from ExcelApi 1.14 only.
+   */
   private emitChange(
     sheet: SheetState,
     rect: Rect,
@@ -1144,10 +1323,12 @@ export class FakeWorkbook {
     triggerSource: "ThisLocalAddin" | "Unknown",
     before: CellContent | null,
   ): void {
-    if (!this.eventsEnabled) {
-      this.suppressedEventCount++;
-      return;
-    }
+    const raised =
+      this.runtimes.length === 0
+        ? this.initialEventsEnabled
+        : this.runtimes.some((r) => r.enableEvents);
+    if (this.runtimes.some((r) => !r.enableEvents) || !raised) this.suppressedEventCount++;
+    if (!raised) return;
     const event: ChangedEvent = {
       type: "WorksheetChanged",
       worksheetId: sheet.id,
@@ -1155,6 +1336,7 @@ export class FakeWorkbook {
       changeType: "RangeEdited",
       source,
       triggerSource,
+      deliveredTo: [],
     };
     if (before && rect.rows === 1 && rect.cols === 1) {
       const after = contentOf(this.cellAt(sheet, rect.r, rect.c));
@@ -1166,56 +1348,74 @@ export class FakeWorkbook {
       };
     }
     this.eventLog.push(event);
-    this.pendingEvents.push(event);
-    if (!this.dispatchScheduled) {
-      this.dispatchScheduled = true;
-      this.track(Promise.resolve().then(() => this.dispatch()));
-    }
-  }
-
-  private dispatch(): void {
-    this.dispatchScheduled = false;
-    for (const event of this.pendingEvents.splice(0)) {
-      for (const h of [...this.handlers]) {
-        if (h.sheet && h.sheet.id !== event.worksheetId) continue;
-        const args = {
-          ...event,
-          getRange: (ctx: EventContext) =>
-            ctx.workbook.worksheets.getItem(event.worksheetId).getRange(event.address),
-          getRangeOrNullObject: (ctx: EventContext) =>
-            ctx.workbook.worksheets.getItem(event.worksheetId).getRange(event.address),
-        };
+    const referenceId = `{FAKE-EVENT-${this.nextReference++}}`;
+    this.eventRanges.set(referenceId, { sheet, rect });
+    const payload: Record<string, unknown> = {
+      changeType: "RangeEdited",
+      source,
+      address: event.address,
+      worksheetId: sheet.id,
+      referenceId,
+      shiftDirection: "None",
+      ...(event.details ?? {}),
+      ...(this.supports("1.14") ? { triggerSource } : {}),
+    };
+    for (const runtime of this.runtimes) {
+      if (!runtime.enableEvents) continue;
+      for (const reg of runtime.registrations) {
+        if (reg.sheetId !== null && reg.sheetId !== sheet.id) continue;
+        event.deliveredTo?.push(runtime.name);
+        // Excel delivers events after the request that caused them has been answered.
         this.track(
-          Promise.resolve()
-            .then(() => h.handler(args))
-            .catch((error: unknown) => {
-              this.handlerErrors.push(error);
-            }),
+          new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
+            runtime.deliver(reg.sheetId, payload),
+          ),
         );
       }
     }
   }
 
+  /** Ranges of raised events, for `event.getRange(context)`. */
+  readonly eventRanges = new Map<string, { sheet: SheetState; rect: Rect }>();
+
   private track(p: Promise<unknown>): void {
-    this.inflight.add(p);
-    void p.finally(() => this.inflight.delete(p));
+    const tracked = p.catch((error: unknown) => {
+      this.handlerErrors.push(error);
+    });
+    this.inflight.add(tracked);
+    void tracked.finally(() => this.inflight.delete(tracked));
   }
 
   /**
-   * Waits until raised events have been delivered and their handlers (and whatever those
-   * handlers synced) have finished. Throws when handlers keep triggering each other: that is
-   * the "live check triggers itself" bug showing up.
+   * Waits until raised events have been delivered and their handlers (and the requests those
+   * handlers made, debounce timers included) have finished: quiet for a few macrotasks in a row.
+   * Throws when the add-in keeps triggering itself — the "live check re-checks its own writes"
+   * storm.
    */
-  async flushEvents(maxRounds = 50): Promise<void> {
+  async flushEvents(maxRounds = 200): Promise<void> {
+    let quiet = 0;
+    const start = this.stats.syncs.length;
     for (let round = 0; round < maxRounds; round++) {
-      if (this.inflight.size === 0 && this.pendingEvents.length === 0) return;
-      await Promise.allSettled([...this.inflight]);
+      await new Promise((resolve) => setTimeout(resolve, this.flushTickMs));
+      if (this.inflight.size === 0) {
+        quiet++;
+        if (quiet >= 3) return;
+      } else {
+        quiet = 0;
+        await Promise.allSettled([...this.inflight]);
+      }
     }
     throw new Error(
-      `FakeExcel: events still firing after ${maxRounds} rounds (${this.eventLog.length} raised): ` +
-        "an onChanged handler keeps triggering itself",
+      `FakeExcel: still busy after ${maxRounds} rounds (${this.eventLog.length} events raised, ` +
+        `${this.stats.syncs.length - start} requests): an onChanged handler keeps triggering itself`,
     );
   }
+
+  /** Test hook: sees every request body and response body (for debugging the wire format). */
+  debugWire: ((request: unknown, response: unknown) => void) | null = null;
+
+  /** Tick of flushEvents (ms): tests of a debounced pane set it above the debounce. */
+  flushTickMs = 1;
 
   /** A user typing (or pasting: validation is not enforced) in Excel; fires onChanged "Local". */
   simulateUserEdit(sheetName: string, address: string, value: unknown): Promise<void> {
@@ -1515,4 +1715,19 @@ function structuredCloneish(v: ValidationState): ValidationState {
 
 export function createFakeWorkbook(options: FakeWorkbookOptions = {}): FakeWorkbook {
   return new FakeWorkbook(options);
+}
+
+function rootObject(call: HostCall): HostObject {
+  return new FakeWorkbookProxy(call, { kind: "root", target: call.fake });
+}
+
+function eventRange(call: HostCall, referenceId: string, orNull: boolean): HostObject {
+  const ref = call.fake.eventRanges.get(referenceId);
+  if (!ref && !orNull) {
+    throw new FakeOfficeError("ItemNotFound", {
+      location: "WorksheetChangedEventArgs.getRange",
+      detail: `no event range ${referenceId}`,
+    });
+  }
+  return new FakeRange(call, { kind: "bound", target: ref && !ref.sheet.deleted ? ref : null });
 }
