@@ -47,9 +47,7 @@ await fake.run(async (ctx) => {
   await ctx.sync();
 });
 fake.resetStats();
-const live = await fake.run((ctx) =>
-  session.liveRecheck(ctx, ENV, SHEET, [edited]),
-);
+const live = await fake.run((ctx) => session.liveRecheck(ctx, ENV, SHEET, [edited]));
 if (!live) throw new Error("the live re-check did not run on the converted tracker");
 const flagged = live.diagnostics.some((d) => d.code === "period.invalid-quarter");
 console.log(

@@ -5,7 +5,7 @@
  * is installed as the page's `Excel`/`Office` before any pane script runs, and office.js is
  * answered with an empty script so the real library cannot replace the fake.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   chromium,
@@ -14,7 +14,7 @@ import {
   type Download,
   type Page,
 } from "playwright-core";
-import { CHROMIUM, FAKE_BUNDLE, SCREENSHOTS } from "./paths";
+import { CHROMIUM, EXCEL_CLIENT, FAKE_BUNDLE, SCREENSHOTS } from "./paths";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -83,26 +83,38 @@ export interface Pane {
   close(): Promise<void>;
 }
 
-/** Runs in the page before its scripts: the fake workbook becomes Excel, window.__fake the handle. */
-function installFakeExcel(mode: ExcelMode): void {
-  type FakeApi = {
-    createFakeWorkbook(o: unknown): unknown;
-    fakeOffice(o: unknown): unknown;
-    installFakeOffice(target: unknown, fake: unknown, office: unknown): void;
-  };
-  const w = window as unknown as { PlanTrackerFake: FakeApi; __fake: unknown };
-  const fake = w.PlanTrackerFake.createFakeWorkbook({
-    name: "Kế hoạch 2023.xlsx",
-    sheets: mode.sheets,
-    apiVersion: mode.excelApi,
-    syncDelayMs: mode.syncDelayMs ?? 0,
-  });
-  const office = w.PlanTrackerFake.fakeOffice({
-    supportedSets: { ExcelApi: mode.excelApi },
-    displayLanguage: mode.displayLanguage,
-  });
-  w.PlanTrackerFake.installFakeOffice(window, fake, office);
-  w.__fake = fake;
+let clientSource: string | undefined;
+
+function excelClientSource(): string {
+  clientSource ??= readFileSync(EXCEL_CLIENT, "utf8");
+  return clientSource;
+}
+
+/** Runs in the page before its scripts: installs the fake once Microsoft's client has loaded. */
+function deferInstall(mode: ExcelMode): void {
+  (window as unknown as { __planTrackerInstall: () => void }).__planTrackerInstall = () =>
+    installFakeExcel(mode);
+  /** The fake workbook becomes Excel's, window.__fake the handle. */
+  function installFakeExcel(mode: ExcelMode): void {
+    type FakeApi = {
+      createFakeWorkbook(o: unknown): unknown;
+      fakeOffice(o: unknown): unknown;
+      installFakeOffice(target: unknown, fake: unknown, office: unknown): void;
+    };
+    const w = window as unknown as { PlanTrackerFake: FakeApi; __fake: unknown };
+    const fake = w.PlanTrackerFake.createFakeWorkbook({
+      name: "Kế hoạch 2023.xlsx",
+      sheets: mode.sheets,
+      apiVersion: mode.excelApi,
+      syncDelayMs: mode.syncDelayMs ?? 0,
+    });
+    const office = w.PlanTrackerFake.fakeOffice({
+      supportedSets: { ExcelApi: mode.excelApi },
+      displayLanguage: mode.displayLanguage,
+    });
+    w.PlanTrackerFake.installFakeOffice(window, fake, office);
+    w.__fake = fake;
+  }
 }
 
 export async function openPane(browser: Browser, options: PaneOptions = {}): Promise<Pane> {
@@ -138,9 +150,11 @@ export async function openPane(browser: Browser, options: PaneOptions = {}): Pro
         return;
       }
       if (options.excel) {
+        // office.js becomes Microsoft's Excel client (as a classic script, so its namespaces are
+        // globals, as in Excel), followed by the fake host's installation.
         await route.fulfill({
           contentType: "text/javascript; charset=utf-8",
-          body: "/* office.js replaced by the fake Excel API in the browser tests */\n",
+          body: `${excelClientSource()}\n;window.__planTrackerInstall();\n`,
         });
         return;
       }
@@ -155,7 +169,7 @@ export async function openPane(browser: Browser, options: PaneOptions = {}): Pro
   await page.clock.setFixedTime(FIXED_NOW);
   if (options.excel) {
     await page.addInitScript({ path: FAKE_BUNDLE });
-    await page.addInitScript(installFakeExcel, options.excel);
+    await page.addInitScript(deferInstall, options.excel);
   }
   await page.goto(`${base}taskpane.html`);
   return pane;

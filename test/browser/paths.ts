@@ -10,3 +10,8 @@ export const FAKE_BUNDLE = join(ROOT, "test/.tmp/browser/fake-excel.js");
 export const SCREENSHOTS = join(ROOT, "test/browser/screenshots");
 export const SAMPLE_PLAN_TEXT = join(ROOT, "assets/samples/ke-hoach-2023.txt");
 export const CLI = join(ROOT, "bin/plan-tracker.js");
+/** Microsoft's Excel JavaScript client, loaded into the page before the fake host. */
+export const EXCEL_CLIENT = join(
+  ROOT,
+  "node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js",
+);

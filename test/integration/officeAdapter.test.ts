@@ -762,10 +762,7 @@ describe("applySuggestion and selectCell", () => {
     cell: string,
     expected: string | null,
     suggestion: string,
-  ): Promise<void> =>
-    fake.run((ctx) =>
-      applySuggestion(ctx, PLAN, cell, expected, suggestion),
-    );
+  ): Promise<void> => fake.run((ctx) => applySuggestion(ctx, PLAN, cell, expected, suggestion));
 
   it('writes "Quý IV/2023" over "Quý VI/2023" as a literal', async () => {
     const fake = sampleFake();
@@ -853,14 +850,10 @@ describe("requirement sets", () => {
 
     // Re-converting reads the summary sheets' formulas instead of their special cells: an
     // untouched sheet is rebuilt, an edited one kept.
-    const again = await fake.run((ctx) =>
-      convertToTracker(ctx, { ...ENV, features }),
-    );
+    const again = await fake.run((ctx) => convertToTracker(ctx, { ...ENV, features }));
     expect(again.value.keptEdited).toEqual([]);
     await fake.simulateUserEdit("Tiến độ", "J2", "ghi chú");
-    const edited = await fake.run((ctx) =>
-      convertToTracker(ctx, { ...ENV, features }),
-    );
+    const edited = await fake.run((ctx) => convertToTracker(ctx, { ...ENV, features }));
     expect(edited.value.keptEdited).toEqual([{ sheet: "Tiến độ", keptAs: "Tiến độ (đã sửa)" }]);
     expect(fake.formulas("'Tiến độ (đã sửa)'!J2")).toEqual([["ghi chú"]]);
   });
@@ -875,7 +868,7 @@ describe("ribbon commands", () => {
   ): RibbonDeps & { notes: string[] } {
     const notes: string[] = [];
     return {
-      run: fake.connect("ribbon").run as typeof Excel.run,
+      run: fake.connect("ribbon").run,
       requirements: fakeOffice().context.requirements,
       lang: "vi",
       toolVersion: "test",

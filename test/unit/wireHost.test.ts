@@ -2,7 +2,17 @@ import { createFakeWorkbook } from "../fakes/excel";
 
 describe("smoke", () => {
   it("reads and writes through the real client", async () => {
-    const fake = createFakeWorkbook({ sheets: [{ name: "Kế hoạch", rows: [["STT", "Nội dung"], [1, "a"]] }] });
+    const fake = createFakeWorkbook({
+      sheets: [
+        {
+          name: "Kế hoạch",
+          rows: [
+            ["STT", "Nội dung"],
+            [1, "a"],
+          ],
+        },
+      ],
+    });
     fake.debugWire = (q, r) => console.log(JSON.stringify(q), "\n=>", JSON.stringify(r));
     const out = await fake.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Kế hoạch");
@@ -20,7 +30,14 @@ describe("smoke", () => {
       r.format.fill.color = "#FF0000";
       context.runtime.load("enableEvents");
       await context.sync();
-      return { v: r.values, a: r.address, n: sheets.items.map((s) => s.name), id: ws.id, miss: missing.isNullObject, ev: context.runtime.enableEvents };
+      return {
+        v: r.values,
+        a: r.address,
+        n: sheets.items.map((s) => s.name),
+        id: ws.id,
+        miss: missing.isNullObject,
+        ev: context.runtime.enableEvents,
+      };
     });
     expect(out).toEqual({});
   });

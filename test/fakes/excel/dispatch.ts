@@ -78,7 +78,24 @@ const PATH = {
   property: 4,
   indexer: 5,
   referenceId: 6,
+  nullObject: 7,
 } as const;
+
+/**
+ * What the client addresses once it knows an object is a null object (ObjectPathType
+ * NullObject), and everything reached from it: Excel ignores calls and writes on it.
+ */
+class NullHost extends HostObject {
+  readonly _typeName = "NullObject";
+
+  constructor(call: HostCall) {
+    super(call, { kind: "bound", target: null });
+  }
+
+  protected _get(): unknown {
+    return null;
+  }
+}
 
 /** "GetRange" → "getRange", "_Runtime" → "runtime", "Id" → "id". */
 export function apiName(wire: string): string {
@@ -131,17 +148,24 @@ class Request {
     switch (path.ObjectPathType) {
       case PATH.global:
         return this.hooks.root(this.call);
-      case PATH.property:
-        return this.parent(path).navigate(apiName(path.Name ?? ""));
+      case PATH.nullObject:
+        return new NullHost(this.call);
+      case PATH.property: {
+        const parent = this.parent(path);
+        if (parent instanceof NullHost) return parent;
+        return parent.navigate(apiName(path.Name ?? ""));
+      }
       case PATH.method: {
         const parent = this.parent(path);
+        if (parent instanceof NullHost) return parent;
         const name = path.Name ?? "";
         if (name === "_GetRangeForEventByReferenceId")
           return this.hooks.eventRange(this.call, String(args()[0]), false);
         if (name === "_GetRangeOrNullObjectForEventByReferenceId")
           return this.hooks.eventRange(this.call, String(args()[0]), true);
-        this.hooks.beforeOperation(this.call, `${parent._typeName}.${apiName(name)}`);
-        const result = invoke(parent, name, args());
+        const where = `${parent._typeName}.${apiName(name)}`;
+        this.hooks.beforeOperation(this.call, where);
+        const result = located(where, () => invoke(parent, name, args()));
         if (!(result instanceof HostObject)) {
           throw new FakeOfficeError("NotImplemented", {
             location: `${parent._typeName}.${apiName(name)}`,
@@ -152,10 +176,11 @@ class Request {
       }
       case PATH.indexer: {
         const parent = this.parent(path);
+        if (parent instanceof NullHost) return parent;
         if (!(parent instanceof HostCollection)) {
           throw new FakeOfficeError("NotImplemented", { detail: `indexer on ${parent._typeName}` });
         }
-        return parent.index(args()[0]) as HostObject;
+        return located(`${parent._typeName}.getItem`, () => parent.index(args()[0]) as HostObject);
       }
       case PATH.referenceId: {
         // The client names a kept range by the reference id the host gave it.
@@ -165,7 +190,8 @@ class Request {
           throw new FakeOfficeError("InvalidObjectPath", {
             args: [id],
             location: "reference",
-            detail: "the client used a reference the host does not hold (released, or from another runtime)",
+            detail:
+              "the client used a reference the host does not hold (released, or from another runtime)",
           });
         }
         return ref;
@@ -208,9 +234,11 @@ class Request {
         return this.method(this.resolve(action.ObjectPathId), action);
       case ACTION.setProperty: {
         const obj = this.resolve(action.ObjectPathId);
+        if (obj instanceof NullHost) return null;
         const name = apiName(action.Name ?? "");
-        this.hooks.beforeOperation(this.call, `${obj._typeName}.${name}`);
-        obj.writeScalar(name, this.args(action.ArgumentInfo)[0]);
+        const where = `${obj._typeName}.${name}`;
+        this.hooks.beforeOperation(this.call, where);
+        located(where, () => obj.writeScalar(name, this.args(action.ArgumentInfo)[0]));
         return null;
       }
       case ACTION.update: {
@@ -247,9 +275,12 @@ class Request {
         this.hooks.registerChanged(this.call, sheetId, on);
         return null;
       }
-      default:
-        this.hooks.beforeOperation(this.call, `${obj._typeName}.${apiName(name)}`);
-        return toWire(invoke(obj, name, args));
+      default: {
+        if (obj instanceof NullHost) return null;
+        const where = `${obj._typeName}.${apiName(name)}`;
+        this.hooks.beforeOperation(this.call, where);
+        return toWire(located(where, () => invoke(obj, name, args)));
+      }
     }
   }
 
@@ -356,6 +387,16 @@ class Request {
   }
 }
 
+/** Runs `fn`; an error without a location gets `where` (Excel's debugInfo.errorLocation). */
+function located<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof FakeOfficeError) e.debugInfo.errorLocation ??= where;
+    throw e;
+  }
+}
+
 /** Calls the host method the API name maps to ("GetItemOrNullObject" → getItemOrNullObject). */
 function invoke(obj: HostObject, wire: string, args: unknown[]): unknown {
   const name = apiName(wire);
@@ -399,6 +440,7 @@ export function dispatchRequest(
               detail: `host bug: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
             });
       error.debugInfo.statement = `action ${index + 1} of ${body.Actions.length}`;
+      if (!(e instanceof FakeOfficeError)) console.error("FakeExcel host bug", e);
       return {
         body: {
           Error: {

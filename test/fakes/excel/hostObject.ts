@@ -60,6 +60,12 @@ export type Binding =
       args?: unknown[];
     };
 
+function describeArg(arg: unknown): string {
+  if (arg instanceof HostObject) return arg._path;
+  const text = JSON.stringify(arg) ?? "undefined";
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 export abstract class HostObject {
   abstract readonly _typeName: string;
   readonly _ctx: HostCall;
@@ -77,7 +83,7 @@ export abstract class HostObject {
       return;
     }
     const { parent, resolve, method, args } = binding;
-    this._path = `${parent._path}.${method}(${(args ?? []).map((a) => JSON.stringify(a)).join(",")})`;
+    this._path = `${parent._path}.${method}(${(args ?? []).map(describeArg).join(",")})`;
     const pt = parent._target();
     this._bound = pt === null ? null : resolve(pt as never);
   }
@@ -140,7 +146,13 @@ export abstract class HostObject {
     args: unknown[],
     resolve: (parentTarget: never) => unknown,
   ): T {
-    return make({ kind: "child", parent: this, method: `${this._typeName}.${method}`, args, resolve });
+    return make({
+      kind: "child",
+      parent: this,
+      method: `${this._typeName}.${method}`,
+      args,
+      resolve,
+    });
   }
 
   /** A property read through the API's name (a query's select). */

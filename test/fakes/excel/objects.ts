@@ -3,12 +3,7 @@ import { type Rect, qualified, requireAddress } from "./address";
 import { normalizeColor } from "./cellValues";
 import { ChartType, ConditionalFormatType } from "./enums";
 import { FakeOfficeError, fail } from "./errors";
-import {
-  type Binding,
-  HostObject,
-  HostCollection,
-  defineHost,
-} from "./hostObject";
+import { type Binding, HostObject, HostCollection, defineHost } from "./hostObject";
 import { FakeRange, type RangeRef } from "./range";
 import { FakeWorksheet } from "./sheet";
 import type {

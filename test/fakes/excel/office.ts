@@ -133,7 +133,9 @@ export function officeFor(fake: FakeWorkbook, options: FakeOfficeOptions = {}): 
     isSetSupported(name: string, minVersion?: string | number): boolean {
       if (name.toLowerCase() !== "excelapi" || explicit !== undefined)
         return base.isSetSupported(name, minVersion);
-      return compareVersions(fake.apiVersion, minVersion === undefined ? "1.1" : String(minVersion)) >= 0;
+      return (
+        compareVersions(fake.apiVersion, minVersion === undefined ? "1.1" : String(minVersion)) >= 0
+      );
     },
   };
   return { ...office, context: { ...office.context, requirements } };
@@ -150,8 +152,7 @@ export function installFakeOffice(
   office: FakeOffice | FakeOfficeOptions = {},
 ): () => void {
   const host = target as Record<string, unknown>;
-  const officeObject =
-    "actions" in office ? office : officeFor(fake, office);
+  const officeObject = "actions" in office ? office : officeFor(fake, office);
   const connection = fake.connect("taskpane", officeObject);
   const saved = ["Excel", "Office", "OfficeExtension"].map((name) => ({
     name,

@@ -326,6 +326,21 @@ export class FakeRange extends HostObject {
     }));
   }
 
+  /**
+   * The client sends this before it splits a big values/formulas write into 1 500-cell row
+   * blocks (setRangePropertiesInBulk): the array must fit the range.
+   */
+  validateArraySize(rows: number, columns: number): void {
+    this._call("_ValidateArraySize", [rows, columns], (t: RangeRef) => {
+      if (rows !== t.rect.rows || columns !== t.rect.cols) {
+        fail(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range: ${rows}×${columns} for ${rectToA1(t.rect)}`,
+        );
+      }
+    });
+  }
+
   getRow(row: number): FakeRange {
     return this._derive("getRow", [row], (t) => ({
       sheet: t.sheet,

@@ -9,12 +9,7 @@ import {
   FakeTableCollection,
   resolveRangeArg,
 } from "./objects";
-import {
-  type Binding,
-  HostObject,
-  HostCollection,
-  defineHost,
-} from "./hostObject";
+import { type Binding, HostObject, HostCollection, defineHost } from "./hostObject";
 import { FakeRange, type RangeRef, checkRect } from "./range";
 import type { PageLayoutState, SheetState } from "./state";
 import type { FakeWorkbook } from "./workbook";
@@ -56,7 +51,10 @@ export class FakeWorkbookProxy extends HostObject {
 
   /** context.runtime (the client reaches it as the workbook's "_Runtime"). */
   get runtime(): FakeRuntime {
-    return this._nav("runtime", () => new FakeRuntime(this._ctx, { kind: "root", target: this._ctx.fake }));
+    return this._nav(
+      "runtime",
+      () => new FakeRuntime(this._ctx, { kind: "root", target: this._ctx.fake }),
+    );
   }
 
   get application(): FakeApplication {
@@ -176,7 +174,6 @@ export class FakeWorksheetCollection extends HostCollection<FakeWorksheet> {
       (fake: FakeWorkbook) => (visibleOnly ? fake.visibleSheets() : fake.sheets).length,
     );
   }
-
 }
 
 defineHost(FakeWorksheetCollection, {});
@@ -213,7 +210,6 @@ export class FakeWorksheet extends HostObject {
     this._ctx._require("1.9", "Worksheet.pageLayout");
     return this._nav("pageLayout", () => new FakePageLayout(this._ctx, this._sub("pageLayout")));
   }
-
 
   protected _get(target: unknown, name: string): unknown {
     const s = target as SheetState;

@@ -246,6 +246,8 @@ export class FakeWorkbook {
     largestRequestBytes: 0,
     largestResponseBytes: 0,
     syncs: [] as SyncRecord[],
+    /** Requests that only release kept ranges (sent when an Excel.run ends): not counted as syncs. */
+    releaseRequests: 0,
   };
   /** Calls that change nothing in the document but matter (suspend…UntilNextSync, autofit…). */
   readonly log: { sync: number; call: string }[] = [];
@@ -335,6 +337,16 @@ export class FakeWorkbook {
     return runtime;
   }
 
+  /**
+   * The document closed: no more events are delivered (a test's self-triggering handler stops
+   * here instead of running on after the test).
+   */
+  close(): void {
+    this.closed = true;
+  }
+
+  private closed = false;
+
   /** A user typing in a cell: requests fail, or wait when sent with delayForCellEdit. */
   get cellEditMode(): boolean {
     return this.editMode;
@@ -364,6 +376,12 @@ export class FakeWorkbook {
   ): Promise<WireResponse> {
     const requestBytes = utf8Length(JSON.stringify(body));
     const operations = body.Actions.length;
+    // Excel.run ends with a request that only releases the ranges it kept: not a context.sync.
+    const release = body.Actions.every(
+      (a) =>
+        a.Name === "_RemoveReference" ||
+        (a.ActionType === 1 && body.ObjectPaths[String(a.ObjectPathId)]?.ObjectPathType === 1),
+    );
     if (this.syncDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.syncDelayMs));
     else await Promise.resolve();
     let error: FakeOfficeError | undefined;
@@ -426,6 +444,16 @@ export class FakeWorkbook {
       };
     }
     if (error) responseBytes = utf8Length(JSON.stringify(responseBody));
+    if (release && !error) {
+      this.stats.releaseRequests++;
+      return {
+        HttpStatusCode: 200,
+        ErrorCode: "",
+        ErrorMessage: "",
+        Headers: {},
+        Body: responseBody,
+      };
+    }
     this.recordSync({
       context: runtime.id,
       runtime: runtime.name,
@@ -452,6 +480,7 @@ export class FakeWorkbook {
     this.stats.largestRequestBytes = 0;
     this.stats.largestResponseBytes = 0;
     this.stats.syncs.length = 0;
+    this.stats.releaseRequests = 0;
     this.log.length = 0;
   }
 
@@ -1361,7 +1390,7 @@ export class FakeWorkbook {
       ...(this.supports("1.14") ? { triggerSource } : {}),
     };
     for (const runtime of this.runtimes) {
-      if (!runtime.enableEvents) continue;
+      if (!runtime.enableEvents || this.closed) continue;
       for (const reg of runtime.registrations) {
         if (reg.sheetId !== null && reg.sheetId !== sheet.id) continue;
         event.deliveredTo?.push(runtime.name);
