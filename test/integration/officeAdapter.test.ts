@@ -426,6 +426,36 @@ describe("converting twice in Office", () => {
   });
 });
 
+describe("a clerk's second and third convert (review item 1: VeryHidden sheets cannot be deleted)", () => {
+  it("rewrites _PlanTracker and PT_AsOf in place: no '(đã sửa)' sheet, metadata current each time", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    const metaId = fake.sheet(META).id;
+    const edits: [string, unknown][] = [
+      ["K5:M5", [["Đã phát sóng", serial(2023, 3, 12), 15_000_000]]],
+      ["K6:M6", [["Đã phát sóng", serial(2023, 4, 20), 9_500_000]]],
+    ];
+    for (const [round, [address, value]] of edits.entries()) {
+      await fake.simulateUserEdit(PLAN, address, value);
+      fake.resetStats();
+      await convert(fake);
+      expect(fake.stats.syncs.every((s) => s.ok)).toBe(true);
+      expect(fake.sheetNames()).toEqual(TRACKER_SHEETS);
+      expect(fake.sheetNames().filter((n) => n.includes("(đã sửa)"))).toEqual([]);
+      // The same hidden sheet, rewritten, not a new one.
+      expect(fake.sheet(META).id).toBe(metaId);
+      expect(fake.sheet(META).visibility).toBe("VeryHidden");
+      expect(fake.values(`'${META}'!A11:B11`)).toEqual([["asOf", "2023-09-20"]]);
+      expect(fake.names()).toHaveLength(1);
+      // Every colour rule still points at the name (not at #REF! or #NAME?).
+      for (const cf of fake.conditionalFormats(PLAN)) expect(cf.formula).not.toMatch(/#REF|#NAME/);
+      // The clerk's spending stays as typed, and the summaries were rebuilt (not kept as edited).
+      expect(fake.values(`${Q}!M5:M6`)).toEqual([[15_000_000], [round === 0 ? "" : 9_500_000]]);
+      expect(fake.sheet("Kinh phí").visibility).toBe("Visible");
+    }
+  });
+});
+
 // ================================================================== the clerk's data is safe
 
 const userText = fc.oneof(

@@ -34,8 +34,21 @@ export interface ApplyOptions {
   readonly features: RequirementCheck["features"];
   /** Tables already on the plan sheet that the tool owns, with their current ranges. */
   readonly ownTables?: ReadonlyMap<string, string>;
-  /** Sheets that exist now (from the read), so "create-if-missing" and "replace" know. */
+  /**
+   * Sheets that exist now (from the read), so "create-if-missing" and "replace" know. Compared
+   * case-insensitively, as Excel compares sheet names ("CÀI ĐẶT" is "Cài đặt": review item 9).
+   */
   readonly existingSheets: ReadonlySet<string>;
+  /**
+   * Existing sheets that are VeryHidden: Excel refuses to delete those (InvalidOperation; Mac:
+   * GeneralException), so a "replace" rewrites them in place (review item 1).
+   */
+  readonly veryHiddenSheets?: ReadonlySet<string>;
+  /**
+   * Workbook names that exist now: an existing one gets its formula rewritten in place, never
+   * deleted — the colour rules refer to it, and a deleted name turns them into #NAME?.
+   */
+  readonly existingNames?: ReadonlySet<string>;
   /** The sheet to leave active (never hide the active sheet). */
   readonly activeSheet: string;
   /** Conditional formats the tool wrote before, as Office.js loaded them: to delete. */
@@ -217,6 +230,14 @@ function pageSetupOp(sheet: string, p: PageSetupSpec): Op {
   };
 }
 
+/** Excel compares sheet and workbook names without case. */
+function hasName(set: ReadonlySet<string> | undefined, name: string): boolean {
+  if (!set) return false;
+  const key = name.toLocaleUpperCase("vi");
+  for (const n of set) if (n.toLocaleUpperCase("vi") === key) return true;
+  return false;
+}
+
 /** Every operation of the layout, in the order they must run. */
 export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[] {
   const ops: SizedOp[] = [];
@@ -232,14 +253,39 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
     );
     renamedAway.add(from.toLowerCase());
   }
-  for (const spec of layout.sheets) {
-    const exists = opts.existingSheets.has(spec.name) && !renamedAway.has(spec.name.toLowerCase());
-    if (spec.mode === "create-if-missing" && exists) continue;
-    if (spec.mode === "replace" && exists) {
-      ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).delete()));
+  const exists = (name: string): boolean =>
+    hasName(opts.existingSheets, name) && !renamedAway.has(name.toLowerCase());
+  const inPlace = (spec: SheetSpec): boolean =>
+    spec.mode === "replace" && exists(spec.name) && hasName(opts.veryHiddenSheets, spec.name);
+  // Sheets that worksheets.add appends at the end, in layout order.
+  const appended = layout.sheets.map(
+    (spec) =>
+      spec.mode !== "patch" &&
+      !(spec.mode === "create-if-missing" && exists(spec.name)) &&
+      !inPlace(spec),
+  );
+  const finalCount =
+    opts.existingSheets.size +
+    layout.sheets.filter((spec, i) => appended[i] && !exists(spec.name)).length;
+  for (const [index, spec] of layout.sheets.entries()) {
+    if (spec.mode === "create-if-missing" && exists(spec.name)) continue;
+    if (inPlace(spec)) {
+      // Emptied and written again; a failed run leaves it whole for the next one. It then
+      // moves to where the layout puts it, behind the sheets appended after it is rewritten.
+      ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).getRange().clear("All")));
+      const after = appended.slice(index + 1).filter(Boolean).length;
+      hide.push(
+        small((ctx) => {
+          ctx.workbook.worksheets.getItem(spec.name).position = finalCount - 1 - after;
+        }),
+      );
+    } else {
+      if (spec.mode === "replace" && exists(spec.name)) {
+        ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).delete()));
+      }
+      if (spec.mode !== "patch")
+        ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
     }
-    if (spec.mode !== "patch")
-      ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
     // A loop, not push(...): a 50 000-row layout has more operations than call arguments allow.
     for (const op of sheetOps(spec, opts)) ops.push(op);
     if (spec.state === "veryHidden" && spec.name !== opts.activeSheet) {
@@ -251,8 +297,13 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
     }
   }
   for (const name of layout.definedNames) {
-    ops.push(small((ctx) => ctx.workbook.names.getItemOrNullObject(name.name).delete()));
-    ops.push(small((ctx) => void ctx.workbook.names.add(name.name, `=${name.formula}`)));
+    if (hasName(opts.existingNames, name.name)) {
+      ops.push(
+        small((ctx) => {
+          ctx.workbook.names.getItem(name.name).formula = `=${name.formula}`;
+        }),
+      );
+    } else ops.push(small((ctx) => void ctx.workbook.names.add(name.name, `=${name.formula}`)));
   }
   return [...ops, ...hide];
 }

@@ -30,7 +30,7 @@ import {
 } from "../../domain/tracker/metadata";
 import { buildTracker, type TrackOptions, type TrackResult } from "../../domain/tracker/track";
 import type { SheetData, SheetState, WorkbookData } from "../../domain/workbookData";
-import { applyLayoutOffice } from "./apply";
+import { applyLayoutOffice, type ApplyOptions } from "./apply";
 import { literalInput } from "./cellWrites";
 import {
   areaRefs,
@@ -320,7 +320,7 @@ export async function convertToTracker(
   const tables = details?.tables() ?? [];
   const write = await applyLayoutOffice(context, result.layout, {
     features: env.features,
-    existingSheets: new Set(loaded.discovery.sheets.map((s) => s.name)),
+    ...existing(loaded.discovery),
     activeSheet: loaded.discovery.activeSheet,
     ownTables: new Map(
       tables.filter((t) => previous.tables.includes(t.name)).map((t) => [t.name, t.range]),
@@ -328,6 +328,19 @@ export async function convertToTracker(
     staleConditionalFormats: details?.oldFormats() ?? [],
   });
   return { value: result, syncs: syncs + write.syncs };
+}
+
+/** What exists in the workbook now, for applyLayoutOffice. */
+function existing(
+  discovery: Discovery,
+): Pick<ApplyOptions, "existingSheets" | "veryHiddenSheets" | "existingNames"> {
+  return {
+    existingSheets: new Set(discovery.sheets.map((s) => s.name)),
+    veryHiddenSheets: new Set(
+      discovery.sheets.filter((s) => s.state === "veryHidden").map((s) => s.name),
+    ),
+    existingNames: new Set(discovery.names),
+  };
 }
 
 function cellString(v: unknown): string {
@@ -383,7 +396,7 @@ export async function checkOpenWorkbook(
   };
   const { syncs } = await applyLayoutOffice(context, layout, {
     features: env.features,
-    existingSheets: new Set(loaded.discovery.sheets.map((s) => s.name)),
+    ...existing(loaded.discovery),
     activeSheet: loaded.discovery.activeSheet,
   });
   return { value: result.check, syncs: reads + syncs };

@@ -595,6 +595,14 @@ export class FakeWorkbook {
   }
 
   deleteSheet(sheet: SheetState): void {
+    // Excel refuses to delete a VeryHidden sheet (InvalidOperation; Mac: GeneralException):
+    // review item 1 — the add-in must rewrite its hidden sheet in place.
+    if (sheet.visibility === "VeryHidden") {
+      fail(
+        "InvalidOperation",
+        `the sheet ${sheet.name} is VeryHidden: Excel cannot delete it (make it visible first)`,
+      );
+    }
     if (sheet.visibility === "Visible" && this.visibleSheets().length === 1) {
       fail("InvalidOperation", "a workbook must contain at least one visible worksheet");
     }
