@@ -40,6 +40,7 @@ import {
 import { SAMPLE_HEADER, TRACKER_HEADERS } from "../helpers/grid";
 import {
   ENV,
+  fakeSheetFromLayout,
   generatedPlanRows,
   SAMPLE_TEXT,
   sampleFake,
@@ -453,6 +454,24 @@ describe("a clerk's second and third convert (review item 1: VeryHidden sheets c
       expect(fake.values(`${Q}!M5:M6`)).toEqual([[15_000_000], [round === 0 ? "" : 9_500_000]]);
       expect(fake.sheet("Kinh phí").visibility).toBe("Visible");
     }
+  });
+});
+
+describe("sheet names compare case-insensitively, as in Excel (review item 9)", () => {
+  it("converts next to the clerk's own 'CÀI ĐẶT' and 'KINH PHÍ' sheets without adding a twin", async () => {
+    const fake = createFakeWorkbook({
+      sheets: [
+        fakeSheetFromLayout(samplePlanSheet()),
+        { name: "CÀI ĐẶT", rows: [["Ghi chú của văn thư", "giữ nguyên"]] },
+      ],
+    });
+    const result = await convert(fake);
+    expect(fake.stats.syncs.every((s) => s.ok)).toBe(true);
+    const upper = fake.sheetNames().map((n) => n.toLocaleUpperCase("vi"));
+    expect(new Set(upper).size).toBe(upper.length);
+    expect(fake.sheetNames()).toContain("CÀI ĐẶT");
+    expect(fake.sheetNames()).not.toContain(SETTINGS);
+    expect(result.value.check.plan.sheet).toBe(PLAN);
   });
 });
 
