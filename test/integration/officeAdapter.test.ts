@@ -475,6 +475,38 @@ describe("sheet names compare case-insensitively, as in Excel (review item 9)", 
   });
 });
 
+describe("a conditional format's priority is set last (review item 10)", () => {
+  it("no action of the request touches a rule (or its parts) after its Priority was set", async () => {
+    const fake = sampleFake();
+    const late: string[] = [];
+    let priorities = 0;
+    fake.debugWire = (request) => {
+      const body = request as {
+        Actions: { ActionType: number; Name?: string; ObjectPathId: number }[];
+        ObjectPaths: Record<string, { ParentObjectPathId?: number }>;
+      };
+      const under = (id: number, root: number): boolean => {
+        for (let p: number | undefined = id; p !== undefined;) {
+          if (p === root) return true;
+          p = body.ObjectPaths[String(p)]?.ParentObjectPathId;
+        }
+        return false;
+      };
+      body.Actions.forEach((a, i) => {
+        if (a.ActionType !== 4 || a.Name !== "Priority") return;
+        priorities++;
+        for (const b of body.Actions.slice(i + 1)) {
+          if (b.ActionType !== 1 && under(b.ObjectPathId, a.ObjectPathId))
+            late.push(`${b.Name ?? ""} after Priority`);
+        }
+      });
+    };
+    await convert(fake);
+    expect(priorities).toBe(13);
+    expect(late).toEqual([]);
+  });
+});
+
 // ================================================================== the clerk's data is safe
 
 const userText = fc.oneof(

@@ -184,8 +184,10 @@ function conditionalFormatOp(sheet: string, cf: ConditionalFormatSpec): Op {
     if (cf.style.fill) format.custom.format.fill.color = hex(cf.style.fill);
     if (cf.style.color) format.custom.format.font.color = hex(cf.style.color);
     if (cf.style.bold) format.custom.format.font.bold = true;
-    format.priority = cf.priority - 1;
     format.stopIfTrue = cf.stopIfTrue;
+    // Last: after a priority change Excel wants the object fetched again at its new place
+    // (ConditionalFormat.priority docs); a later write could land on another rule (review 10).
+    format.priority = cf.priority - 1;
   };
 }
 
