@@ -894,6 +894,16 @@ describe("requirement sets", () => {
     expect(req.message?.vi).toContain(`ExcelApi ${REQUIRED.version}`);
     expect(req.message?.en).toContain("ExcelApi 1.8");
     expect(req.message?.vi).toMatch(/Phiên bản Excel này chưa hỗ trợ/);
+    // Review item 7: volume-licensed Office 2019 stops at ExcelApi 1.7 (Office 2021 has 1.8),
+    // so the message must not send an Excel 2019 user to Excel 2019.
+    for (const text of [req.message?.vi ?? "", req.message?.en ?? ""]) {
+      expect(text).not.toMatch(/2019 (trở lên|or later)/);
+      expect(text).toMatch(/2021/);
+      expect(text).toMatch(/Microsoft 365/);
+      expect(text).toMatch(/2016 (và|and) Excel 2019/);
+    }
+    expect(req.message?.vi).toMatch(/trang độc lập/);
+    expect(req.message?.en).toMatch(/standalone page/);
     expect(req.features).toEqual({
       pageLayout: false,
       mergedAreas: false,

@@ -44,8 +44,8 @@ export function checkRequirements(req: Requirements): RequirementCheck {
     ok: false,
     features,
     message: {
-      vi: `Phiên bản Excel này chưa hỗ trợ ${REQUIRED.set} ${REQUIRED.version} (quy tắc kiểm tra dữ liệu, tô màu theo điều kiện và theo dõi thay đổi). Hãy dùng Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web; hoặc dùng công cụ dòng lệnh / trang độc lập với tệp .xlsx.`,
-      en: `This Excel does not support ${REQUIRED.set} ${REQUIRED.version} (data validation, conditional formatting and change tracking). Use Excel 2019 or later, Microsoft 365 or Excel on the web; or use the command line / standalone page on the .xlsx file.`,
+      vi: `Phiên bản Excel này chưa hỗ trợ ${REQUIRED.set} ${REQUIRED.version} (quy tắc kiểm tra dữ liệu, tô màu theo điều kiện và theo dõi thay đổi). Các bản dùng được: Microsoft 365, Excel trên web, Excel 2021 trở lên. Excel 2016 và Excel 2019 bản quyền số lượng lớn (volume licence) không đủ: hãy mở trang độc lập của công cụ (không cần Excel) với tệp .xlsx, hoặc dùng công cụ dòng lệnh.`,
+      en: `This Excel does not support ${REQUIRED.set} ${REQUIRED.version} (data validation, conditional formatting and change tracking). It works in Microsoft 365, Excel on the web and Excel 2021 or later. Volume-licensed Excel 2016 and Excel 2019 stop below it: open the tool's standalone page (no Excel needed) with the .xlsx file, or use the command line.`,
     },
   };
 }
