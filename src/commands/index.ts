@@ -1,14 +1,11 @@
 // Entry point of commands.html, the ribbon's FunctionFile. The names match <FunctionName> in
 // manifest.xml; every command calls event.completed(), or Office shows the button busy until it
 // times out. Opened with ?notice=…, the same page is the small dialog that shows a command's result.
-import { checkCommand, convertCommand, type RibbonDeps } from "./ribbon";
+import { dialogNotify, registerCommands, type CommandOffice, type RibbonDeps } from "./ribbon";
 
 declare const __TOOL_VERSION__: string;
 
-function notify(text: string): void {
-  const url = `${location.origin}${location.pathname}?notice=${encodeURIComponent(text)}`;
-  Office.context.ui.displayDialogAsync(url, { height: 25, width: 40, displayInIframe: true });
-}
+const office = Office as unknown as CommandOffice;
 
 function deps(): RibbonDeps {
   return {
@@ -17,7 +14,7 @@ function deps(): RibbonDeps {
     lang: (Office.context.displayLanguage ?? "").toLowerCase().startsWith("vi") ? "vi" : "en",
     toolVersion: __TOOL_VERSION__,
     now: () => new Date(),
-    notify,
+    notify: dialogNotify(office, `${location.origin}${location.pathname}`),
   };
 }
 
@@ -31,10 +28,5 @@ void Office.onReady(() => {
     document.body.append(p);
     return;
   }
-  Office.actions.associate("convertToTracker", (event: Office.AddinCommands.Event) => {
-    void convertCommand(deps()).finally(() => event.completed());
-  });
-  Office.actions.associate("checkPlan", (event: Office.AddinCommands.Event) => {
-    void checkCommand(deps()).finally(() => event.completed());
-  });
+  registerCommands(office, deps);
 });

@@ -19,13 +19,20 @@ import {
   liveRecheck,
   selectCell,
 } from "../../src/adapters/officejs/session";
-import { checkCommand, convertCommand, type RibbonDeps } from "../../src/commands/ribbon";
+import {
+  checkCommand,
+  convertCommand,
+  dialogNotify,
+  registerCommands,
+  type RibbonDeps,
+} from "../../src/commands/ribbon";
 import { PlanTrackerError } from "../../src/domain/diagnostics";
 import { buildTracker } from "../../src/domain/tracker/track";
 import { createExcelHost } from "../../src/taskpane/excelHost";
 import {
   createFakeWorkbook,
   fakeOffice,
+  officeFor,
   installFakeOffice,
   type FakeWorkbook,
   type SheetSpec,
@@ -964,11 +971,33 @@ describe("ribbon commands", () => {
       lang: "vi",
       toolVersion: "test",
       now: () => new Date(2023, 8, 20, 9),
-      notify: (text) => notes.push(text),
+      notify: (text) => {
+        notes.push(text);
+        return Promise.resolve();
+      },
       notes,
       ...extra,
     };
   }
+
+  it("waits for the message dialog before event.completed() (review item 4)", async () => {
+    const fake = sampleFake();
+    const office = officeFor(fake);
+    registerCommands(office, () => ({
+      run: fake.connect("ribbon", office).run as typeof Excel.run,
+      requirements: office.context.requirements,
+      lang: "vi",
+      toolVersion: "test",
+      now: () => new Date(2023, 8, 20, 9),
+      notify: dialogNotify(office, "https://localhost/commands.html"),
+    }));
+    await office.invokeCommand("convertToTracker");
+    expect(office.dialogs).toHaveLength(1);
+    expect(office.dialogs[0]?.url).toMatch(/\?notice=.*Qu%C3%BD%20VI/);
+    expect(office.dialogs[0]?.shown).toBe(true);
+    await office.invokeCommand("checkPlan");
+    expect(office.dialogs.map((d) => d.shown)).toEqual([true, true]);
+  });
 
   it("convert selects the first invalid cell and tells its message", async () => {
     const fake = sampleFake();

@@ -51,7 +51,20 @@ export interface FakeOffice {
     readonly platform: string | null;
     readonly diagnostics: { host: string | null; platform: string | null; version: string };
     readonly document: { mode: string; url: string };
+    readonly ui: {
+      /** Opens asynchronously: the callback comes a macrotask later, as in Office. */
+      displayDialogAsync(
+        url: string,
+        options: unknown,
+        callback?: (result: { status: string; value?: unknown }) => void,
+      ): void;
+    };
   };
+  /**
+   * Test hook: dialogs asked for; `shown` is false when the command's runtime had already shut
+   * down (event.completed() came first), so the clerk never saw it.
+   */
+  readonly dialogs: { url: string; shown: boolean }[];
   readonly HostType: typeof HostType;
   readonly PlatformType: typeof PlatformType;
   onReady(callback?: (info: { host: string | null; platform: string | null }) => void): Promise<{
@@ -72,6 +85,9 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
   const host = options.host === undefined ? HostType.Excel : options.host;
   const platform = host === null ? null : (options.platform ?? PlatformType.OfficeOnline);
   const associated = new Map<string, (event: FakeCommandEvent) => unknown>();
+  const dialogs: { url: string; shown: boolean }[] = [];
+  // A function command's runtime shuts down at event.completed() (Office Add-ins "Runtimes").
+  let runtimeShut = false;
   return {
     context: {
       requirements: {
@@ -89,7 +105,19 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
       platform,
       diagnostics: { host, platform, version: "16.0.0.0" },
       document: { mode: "ReadWrite", url: "https://example.invalid/Book1.xlsx" },
+      ui: {
+        displayDialogAsync(url, _options, callback) {
+          const dialog = { url, shown: false };
+          dialogs.push(dialog);
+          setTimeout(() => {
+            if (runtimeShut) return;
+            dialog.shown = true;
+            callback?.({ status: "succeeded", value: {} });
+          }, 1);
+        },
+      },
     },
+    dialogs,
     HostType,
     PlatformType,
     async onReady(callback) {
@@ -108,8 +136,16 @@ export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
       const action = associated.get(actionId);
       if (!action)
         return Promise.reject(new Error(`no ribbon command associated with "${actionId}"`));
+      runtimeShut = false;
       return new Promise<void>((resolve, reject) => {
-        const event: FakeCommandEvent = { source: { id: actionId }, completed: () => resolve() };
+        const event: FakeCommandEvent = {
+          source: { id: actionId },
+          completed: () => {
+            runtimeShut = true;
+            // Let a dialog that was about to open find the runtime gone.
+            setTimeout(resolve, 5);
+          },
+        };
         try {
           const result = action(event);
           if (result instanceof Promise) result.catch(reject);
