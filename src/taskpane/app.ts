@@ -307,25 +307,34 @@ export class PaneApp {
     this.stopWatching?.();
     this.stopWatching = null;
     if (!this.live || !this.host.watch || !this.check) return;
-    this.stopWatching = await this.host.watch(this.check.plan.sheet, (rows, fresh) => {
-      const set = new Set(rows);
-      this.diagnostics = [
-        ...this.diagnostics.filter((d) => d.row === null || !set.has(d.row)),
-        ...fresh,
-      ].sort((a, b) =>
-        a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === "error" ? -1 : 1,
-      );
-      // Keep the summary's "data errors to fix" in step with the list it sits under.
-      if (this.check) {
-        const errors = this.diagnostics.filter((d) => d.severity === "error").length;
-        this.check = {
-          ...this.check,
-          diagnostics: this.diagnostics,
-          summary: { ...this.check.summary, errors, warnings: this.diagnostics.length - errors },
-        };
-      }
-      this.render();
-    });
+    this.stopWatching = await this.host.watch(
+      this.check.plan.sheet,
+      (rows, fresh) => {
+        const set = new Set(rows);
+        this.diagnostics = [
+          ...this.diagnostics.filter((d) => d.row === null || !set.has(d.row)),
+          ...fresh,
+        ].sort((a, b) =>
+          a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === "error" ? -1 : 1,
+        );
+        // Keep the summary's "data errors to fix" in step with the list it sits under.
+        if (this.check) {
+          const errors = this.diagnostics.filter((d) => d.severity === "error").length;
+          this.check = {
+            ...this.check,
+            diagnostics: this.diagnostics,
+            summary: { ...this.check.summary, errors, warnings: this.diagnostics.length - errors },
+          };
+        }
+        this.render();
+      },
+      (trouble) => {
+        // A live re-check that keeps failing is said in the alert line, in the pane's language.
+        if (trouble) this.message = { kind: "error", text: trouble[this.lang] };
+        else if (this.message?.kind === "error") this.message = null;
+        this.render();
+      },
+    );
   }
 
   async setLive(on: boolean): Promise<void> {

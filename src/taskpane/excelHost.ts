@@ -30,6 +30,13 @@ const OWNED = new Set([SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET])
 
 export interface ExcelHostOptions {
   readonly features: RequirementCheck["features"];
+  /**
+   * The Excel.run of every action (production: the global one; tests: Microsoft's client on
+   * the fake host). One injected runner for the pane, like the ribbon's.
+   */
+  readonly run?: typeof Excel.run;
+  /** Retries of a failed live re-check before the pane is told (default 2). */
+  readonly liveRetries?: number;
   readonly toolVersion: string;
   /** The shell's clock (local date): the domain never reads it. */
   readonly now: () => Date;
@@ -62,12 +69,15 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
     features: opts.features,
   });
   let lastCheck: CheckResult | null = null;
+  const run: typeof Excel.run =
+    opts.run ??
+    ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args));
 
   const importDocument = async (text: string): Promise<string> => {
     const { document, issues } = parsePlanDocument(text);
     const fatal = issues.find((i) => i.severity === "error");
     if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -94,7 +104,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
   return {
     kind: "excel",
     async listSheets() {
-      return Excel.run(async (context) => {
+      return run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/visibility");
         const active = sheets.getActiveWorksheet();
@@ -114,28 +124,28 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
       return importDocument(await docxTextInBrowser(bytes));
     },
     async convert(planSheet) {
-      const result = await Excel.run((context) => convertToTracker(context, env(), { planSheet }));
+      const result = await run((context) => convertToTracker(context, env(), { planSheet }));
       lastCheck = result.value.check;
       return result.value;
     },
     async check(planSheet) {
-      const result = await Excel.run((context) => checkOpenWorkbook(context, env(), { planSheet }));
+      const result = await run((context) => checkOpenWorkbook(context, env(), { planSheet }));
       lastCheck = result.value;
       return result.value;
     },
     async summaries(planSheet) {
       // Converting again rebuilds the summary sheets (and only what the tool owns).
-      const result = await Excel.run((context) => convertToTracker(context, env(), { planSheet }));
+      const result = await run((context) => convertToTracker(context, env(), { planSheet }));
       lastCheck = result.value.check;
       return result.value;
     },
     async select(d: Diagnostic) {
       if (d.sheet && d.cell)
-        await Excel.run((context) => selectCell(context, d.sheet as string, d.cell as string));
+        await run((context) => selectCell(context, d.sheet as string, d.cell as string));
     },
     async applySuggestion(d: Diagnostic) {
       if (!d.sheet || !d.cell || d.suggestion === null) return;
-      await Excel.run((context) =>
+      await run((context) =>
         applySuggestion(
           context,
           d.sheet as string,
@@ -147,7 +157,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
     },
     async readSettings() {
       // Only the settings sheet: the active sheet may be a 10 000-row plan.
-      return Excel.run(async (context) => {
+      return run(async (context) => {
         const settings = queueSheetRead(context, SETTINGS_SHEET);
         const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
         await context.sync();
@@ -155,7 +165,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
       });
     },
     async saveSettings(values: SettingsInput) {
-      await Excel.run(async (context) => {
+      await run(async (context) => {
         const range = context.workbook.worksheets
           .getItemOrNullObject(SETTINGS_SHEET)
           .getUsedRangeOrNullObject(true);
@@ -199,17 +209,46 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
         },
       ]);
     },
-    async watch(planSheet, onRows) {
+    async watch(planSheet, onRows, onTrouble) {
       let pending = new Set<number>();
       let timer: ReturnType<typeof setTimeout> | null = null;
+      let stopped = false;
+      let failures = 0;
+      let troubled = false;
+      const retries = opts.liveRetries ?? 2;
+      const schedule = (ms: number): void => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, ms);
+      };
       const flush = (): void => {
+        timer = null;
+        if (stopped || pending.size === 0) return;
         const rows = [...pending];
         pending = new Set();
-        void Excel.run((context) => liveRecheck(context, env(), planSheet, rows)).then(
+        // delayForCellEdit: a clerk already typing in the next cell makes Excel hold the batch
+        // instead of failing it (InvalidOperationInCellEditMode) — review item 2.
+        void run({ delayForCellEdit: true }, (context) =>
+          liveRecheck(context, env(), planSheet, rows),
+        ).then(
           (result) => {
+            if (troubled) onTrouble?.(null);
+            troubled = false;
+            failures = 0;
             if (result) onRows(result.rows, result.diagnostics);
           },
-          () => undefined,
+          () => {
+            // The rows of a failed run are kept: retried soon, then with the next edit.
+            for (const r of rows) pending.add(r);
+            failures++;
+            if (failures <= retries) schedule((opts.debounceMs ?? 600) * (failures + 1));
+            else {
+              troubled = true;
+              onTrouble?.({
+                vi: `Chưa tự kiểm tra lại được ${rows.length} dòng vừa sửa; sẽ thử lại khi bạn sửa tiếp, hoặc bấm "Kiểm tra".`,
+                en: `Could not re-check the ${rows.length} edited row(s) yet; it will retry with your next edit, or press "Check".`,
+              });
+            }
+          },
         );
       };
       const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
@@ -219,18 +258,18 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
         // The tool's own writes (another of its runtimes, e.g. a ribbon command) need no re-check.
         if ((event as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
         for (const r of rowsOfAddress(event.address)) pending.add(r);
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(flush, opts.debounceMs ?? 600);
+        schedule(opts.debounceMs ?? 600);
         await Promise.resolve();
       };
-      const registration = await Excel.run(async (context) => {
+      const registration = await run(async (context) => {
         const reg = context.workbook.worksheets.getItem(planSheet).onChanged.add(handler);
         await context.sync();
         return reg;
       });
       return () => {
+        stopped = true;
         if (timer) clearTimeout(timer);
-        void Excel.run(registration.context, async (context) => {
+        void run(registration.context, async (context) => {
           registration.remove();
           await context.sync();
         }).catch(() => undefined);

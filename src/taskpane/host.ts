@@ -4,7 +4,7 @@
  * same for both; only the host differs.
  */
 import type { CheckResult } from "../domain/check";
-import type { Diagnostic, Lang } from "../domain/diagnostics";
+import type { Bilingual, Diagnostic, Lang } from "../domain/diagnostics";
 import type { PlanSettings } from "../domain/settings";
 import type { TrackResult } from "../domain/tracker/track";
 
@@ -44,6 +44,11 @@ export interface PaneHost {
   watch?(
     planSheet: string,
     onRows: (rows: readonly number[], diagnostics: readonly Diagnostic[]) => void,
+    /**
+     * A re-check that failed (after its retries) — its rows are kept and tried again with the
+     * next edit — or null once one succeeds again. The pane shows it: never a silent loss.
+     */
+    onTrouble?: (text: Bilingual | null) => void,
   ): Promise<() => void>;
 }
 

@@ -842,6 +842,75 @@ describe("events and the live re-check", () => {
   });
 });
 
+describe("the live re-check never loses an edit (review item 2)", () => {
+  async function watching(fake: FakeWorkbook, retries = 2) {
+    const host = createExcelHost({
+      features: ENV.features,
+      toolVersion: "test",
+      now: () => new Date(2023, 8, 20),
+      debounceMs: 1,
+      liveRetries: retries,
+      run: fake.connection().run,
+    });
+    const calls: number[][] = [];
+    const troubles: (string | null)[] = [];
+    const stop = await host.watch!(
+      PLAN,
+      (rows) => calls.push([...rows]),
+      (t) => troubles.push(t ? t.vi : null),
+    );
+    return { calls, troubles, stop };
+  }
+
+  it("waits while the clerk is typing in a cell (delayForCellEdit), then re-checks", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    const { calls, stop } = await watching(fake);
+    fake.cellEditMode = true;
+    await fake.simulateUserEdit(PLAN, "C13", "Quý IV/2023").catch(() => undefined);
+    await until(() => fake.waitingForCellEdit > 0);
+    expect(calls).toEqual([]);
+    fake.cellEditMode = false;
+    await until(() => calls.length > 0);
+    expect(calls).toEqual([[13]]);
+    expect(fake.cell(`${Q}!J13`).formula).toBe("=DATE(2023,12,31)");
+    expect(fake.stats.syncs.some((s) => s.error === "InvalidOperationInCellEditMode")).toBe(false);
+    stop();
+  });
+
+  it("keeps the rows of a failed re-check and retries them", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    const { calls, troubles, stop } = await watching(fake);
+    fake.operationCount = 0;
+    fake.failAtOperation = 1;
+    await fake.simulateUserEdit(PLAN, "C13", "Quý IV/2023");
+    await until(() => calls.length > 0);
+    expect(fake.stats.syncs.some((s) => !s.ok)).toBe(true);
+    expect(calls).toEqual([[13]]);
+    expect(troubles).toEqual([]);
+    expect(fake.cell(`${Q}!N13`).value).toBeNull();
+    stop();
+  });
+
+  it("says so in the pane when the re-check keeps failing, and clears it when one succeeds", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    const { calls, troubles, stop } = await watching(fake, 1);
+    fake.maxResponseBytes = 10; // every read refused
+    await fake.simulateUserEdit(PLAN, "C13", "Quý IV/2023");
+    await until(() => troubles.length > 0);
+    expect(troubles[0]).toMatch(/^Chưa tự kiểm tra lại được 1 dòng vừa sửa/);
+    fake.maxResponseBytes = 5 * 1024 * 1024;
+    await fake.simulateUserEdit(PLAN, "C14", "Quý IV/2023");
+    await until(() => calls.length > 0);
+    // The failed row comes back with the next edit.
+    expect(calls).toEqual([[13, 14]]);
+    expect(troubles).toEqual([troubles[0], null]);
+    stop();
+  });
+});
+
 // ================================================================== suggestions and selection
 
 describe("applySuggestion and selectCell", () => {

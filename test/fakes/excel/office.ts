@@ -81,7 +81,8 @@ export interface FakeOffice {
 }
 
 export function fakeOffice(options: FakeOfficeOptions = {}): FakeOffice {
-  const sets = { ExcelApi: "1.17", ...options.supportedSets };
+  // DelayForCellEdit: Excel.run({ delayForCellEdit }) is honoured only where the host has it.
+  const sets = { ExcelApi: "1.17", DelayForCellEdit: "1.1", ...options.supportedSets };
   const host = options.host === undefined ? HostType.Excel : options.host;
   const platform = host === null ? null : (options.platform ?? PlatformType.OfficeOnline);
   const associated = new Map<string, (event: FakeCommandEvent) => unknown>();
