@@ -14,6 +14,7 @@ import {
 import type { FieldKey } from "./fields";
 import { readPlan, type Plan } from "./plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type PlanSettings } from "./settings";
+import { layoutJson } from "./tableLayout";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
 import type { SheetData, WorkbookData } from "./workbookData";
@@ -164,5 +165,7 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
       suggestion: d.suggestion,
     })),
     summary: result.summary,
+    // Added for issue 12: how the table was read (header block, cells, sections, totals).
+    layout: layoutJson(plan.header, plan.layout),
   };
 }
