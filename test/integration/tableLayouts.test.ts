@@ -9,6 +9,8 @@ import ExcelJS from "exceljs";
 import { checkJson, checkWorkbook, type CheckResult } from "../../src/domain/check";
 import { readWorkbookData } from "../../src/node/readXlsx";
 import { cli } from "../helpers/cli";
+import { validateXlsx } from "../helpers/excelRules";
+import { runTrack } from "../helpers/track";
 import { tempDir } from "../helpers/xlsx";
 
 type Cells = Record<string, ExcelJS.CellValue>;
@@ -508,5 +510,35 @@ describe("check shows the reading", () => {
     };
     expect(parsed.headerRow).toBe(7);
     expect(parsed.layout.headerRows).toEqual([6, 7]);
+  });
+});
+
+describe("track on the district table", () => {
+  async function cellsOf(path: string): Promise<Map<string, unknown>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const out = new Map<string, unknown>();
+    wb.getWorksheet("KH")!.eachRow((row) =>
+      row.eachCell((c) => void out.set(c.address, JSON.stringify(c.value))),
+    );
+    return out;
+  }
+
+  it("keeps every cell of the clerk's, writes due dates for the six items only, and is idempotent", async () => {
+    const plan = await writeLayout(DISTRICT);
+    const out = join(tmp.dir, "district.tracker.xlsx");
+    const first = await runTrack({ plan, output: out, asOf: "2024-05-01" });
+    expect(first.code).toBe(0);
+    expect(validateXlsx(out).ok).toBe(true);
+    const before = await cellsOf(plan);
+    const after = await cellsOf(out);
+    for (const [address, value] of before)
+      expect([address, after.get(address)]).toEqual([address, value]);
+    // The due column the tracker added (J, right of the header block), on item rows only.
+    const due = [...after.keys()].filter((a) => /^J\d+$/.test(a)).map((a) => Number(a.slice(1)));
+    expect(due.sort((a, b) => a - b)).toEqual([7, 10, 11, 15, 16, 18, 19]);
+    const again = await runTrack({ plan: out, inPlace: true, asOf: "2024-05-01" });
+    expect(again.code).toBe(0);
+    expect(await cellsOf(out)).toEqual(after);
   });
 });
