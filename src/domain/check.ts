@@ -14,6 +14,7 @@ import {
 import type { FieldKey } from "./fields";
 import { readPlan, type Plan } from "./plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type PlanSettings } from "./settings";
+import type { ColumnMap } from "./columnMap";
 import { layoutJson } from "./tableLayout";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
@@ -30,6 +31,8 @@ export interface CheckOptions {
   readonly ownedSheets?: readonly string[];
   /** Settings as the caller will apply them (track's --allocation, …); read from the sheet if absent. */
   readonly settings?: PlanSettings;
+  /** --map period=C,count=D: the clerk's columns over the header's. */
+  readonly columnMap?: ColumnMap | null;
 }
 
 export interface CheckResult {
@@ -60,6 +63,7 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     planYear: opts.planYear ?? null,
     settings,
     dueColumnOwned: meta?.ownedColumns.includes("due") ?? false,
+    columnMap: opts.columnMap ?? null,
   };
   const sheetName =
     opts.sheet ??

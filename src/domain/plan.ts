@@ -10,6 +10,7 @@ import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import { dueDate, eventOutsidePeriod, findEventDate, NO_EVENT_DATE } from "./due";
 import { parseDuration } from "./duration";
 import type { FieldKey } from "./fields";
+import { applyColumnMap, type ColumnMap } from "./columnMap";
 import { findHeader, type HeaderMap } from "./headers";
 import { parseMoney } from "./money";
 import { inferPlanYear, parsePeriod, yearFromTitle } from "./period";
@@ -54,6 +55,8 @@ export interface PlanContext {
    * not the sheet. Cross-row rules (duplicates) and section rows above are not consulted then.
    */
   readonly onlyRows?: ReadonlySet<number>;
+  /** --map period=C,count=D: the clerk's columns over the ones the header names. */
+  readonly columnMap?: ColumnMap | null;
 }
 
 export interface Plan {
@@ -101,7 +104,7 @@ const ITEM_FIELDS: readonly FieldKey[] = [
 export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   const found = findHeader(sheet);
   if (!found.map) return { plan: null, diagnostics: found.diagnostics };
-  const header = found.map;
+  const header = ctx.columnMap ? applyColumnMap(found.map, ctx.columnMap) : found.map;
   const cols = header.columns;
   const get = (row: number, field: FieldKey): CellValue => {
     const c = cols[field];
@@ -122,6 +125,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   let lastRow = header.headerRow;
   const layout: MutableLayout = {
     headerRows: { first: header.firstHeaderRow, last: header.headerRow },
+    mapped: Object.keys(ctx.columnMap ?? {}) as FieldKey[],
     sections: [],
     headings: [],
     totals: [],

@@ -27,6 +27,8 @@ export type TotalKind = "total" | "subtotal";
 export interface TableLayout {
   /** First and last row of the header block (equal for a one-row header). */
   readonly headerRows: { readonly first: number; readonly last: number };
+  /** Fields whose column the clerk gave with --map (over the header's). */
+  readonly mapped: readonly FieldKey[];
   readonly sections: readonly {
     readonly row: number;
     readonly text: string;
@@ -325,6 +327,7 @@ export function layoutJson(header: HeaderMap, layout: TableLayout): unknown {
   return {
     headerRows: [layout.headerRows.first, layout.headerRows.last],
     columnCells: header.headerCells,
+    mapped: layout.mapped,
     headerLabels: Object.fromEntries(
       [...header.labels].map(([col, label]) => [
         a1(header.headerRow, col).replace(/\d+/g, ""),
@@ -354,7 +357,10 @@ export function describeLayout(header: HeaderMap, layout: TableLayout, lang: Lan
         ? `hàng tiêu đề ${first}–${last}`
         : `header rows ${first}–${last}`;
   const cols = (Object.entries(header.headerCells) as [FieldKey, string][])
-    .map(([field, cell]) => `${FIELD_LABELS[field][lang]} ${cell}`)
+    .map(
+      ([field, cell]) =>
+        `${FIELD_LABELS[field][lang]} ${cell}${layout.mapped.includes(field) ? " (--map)" : ""}`,
+    )
     .join(", ");
   const lines = [
     vi ? `Cách đọc bảng: ${rows}; cột: ${cols}.` : `Table layout: ${rows}; columns: ${cols}.`,

@@ -513,6 +513,50 @@ describe("check shows the reading", () => {
   });
 });
 
+describe("check --map: the clerk's reading of a column", () => {
+  const TL: Layout = {
+    cells: {
+      A1: "Nội dung",
+      B1: "Thời gian",
+      C1: "TL",
+      A2: "Phóng sự A",
+      B2: "Quý I/2024",
+      C2: "05 phút",
+      A3: "Phóng sự B",
+      B3: "Quý II/2024",
+      C3: "10 phút",
+    },
+  };
+
+  it("reads the column given with --map and reports it in the layout", async () => {
+    const path = await writeLayout(TL);
+    const r = await cli(["check", path, "--json", "--as-of", "2024-01-15", "--map", "duration=C"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      items: { durationMinutes: number | null }[];
+      diagnostics: unknown[];
+      columns: Record<string, string>;
+      layout: { mapped: string[]; columnCells: Record<string, string> };
+    };
+    expect(json.items.map((i) => i.durationMinutes)).toEqual([5, 10]);
+    expect(json.diagnostics).toEqual([]);
+    expect(json.columns.duration).toBe("C");
+    expect(json.layout.mapped).toEqual(["duration"]);
+    expect(json.layout.columnCells.duration).toBe("C1");
+    const text = await cli(["check", path, "--as-of", "2024-01-15", "--map", "duration=C"]);
+    expect(text.stdout).toContain("Thời lượng C1 (--map)");
+  });
+
+  it("refuses a bad --map with exit 2 and what is valid", async () => {
+    const path = await writeLayout(TL);
+    const r = await cli(["check", path, "--map", "length=C", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "use field=column, separated by commas, e.g. --map period=C,count=D",
+    );
+  });
+});
+
 describe("track on the district table", () => {
   async function cellsOf(path: string): Promise<Map<string, unknown>> {
     const wb = new ExcelJS.Workbook();

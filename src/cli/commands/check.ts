@@ -2,6 +2,7 @@
 import { basename } from "node:path";
 import { checkJson, checkWorkbook, type CheckResult } from "../../domain/check";
 import { csvRow } from "../../domain/csv";
+import { parseColumnMap } from "../../domain/columnMap";
 import { describeLayout } from "../../domain/tableLayout";
 import { formatVnDate } from "../../domain/calendar";
 import type { Lang } from "../../domain/diagnostics";
@@ -18,6 +19,8 @@ export interface CheckArgs {
   readonly asOf?: string;
   readonly sheet?: string;
   readonly year?: string;
+  /** "period=C,count=D" */
+  readonly map?: string;
   readonly lang: Lang;
 }
 
@@ -30,6 +33,7 @@ export async function checkCommand(args: CheckArgs, io: CliIo): Promise<void> {
     asOf,
     planYear,
     sheet: args.sheet ?? null,
+    columnMap: args.map === undefined ? null : parseColumnMap(args.map),
   });
 
   if (args.json) {
