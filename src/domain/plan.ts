@@ -22,6 +22,8 @@ import {
   checkTotals,
   groupRowPeriod,
   isNumberingRow,
+  itemMerges,
+  sharedAmounts,
   isParentRow,
   numberingLevel,
   sectionParseText,
@@ -106,9 +108,16 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   if (!found.map) return { plan: null, diagnostics: found.diagnostics };
   const header = ctx.columnMap ? applyColumnMap(found.map, ctx.columnMap) : found.map;
   const cols = header.columns;
+  const merged = itemMerges(sheet, header);
+  const covered = merged.covered.size > 0 ? merged.covered : null;
   const get = (row: number, field: FieldKey): CellValue => {
     const c = cols[field];
-    return c === undefined ? null : (sheet.rows[row - 1]?.[c - 1] ?? null);
+    if (c === undefined) return null;
+    const v = sheet.rows[row - 1]?.[c - 1] ?? null;
+    if (v !== null || covered === null) return v;
+    // A cell merged down over several items: each item takes the master's value.
+    const master = covered.get(row * 16384 + c);
+    return master === undefined ? null : (sheet.rows[master - 1]?.[c - 1] ?? null);
   };
 
   const titleLines = linesAbove(sheet, header.firstHeaderRow);
@@ -191,6 +200,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       planYear,
       ctx,
       groupPeriod: headingPeriod?.period ?? groupPeriod,
+      rows: sheet.rows,
       formulas: sheet.formulas,
       memo,
       folded,
@@ -222,6 +232,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   }
 
   for (const d of checkTotals(sheet, header, totals, items)) diagnostics.push(d);
+  if (!rowsToRead) for (const d of sharedAmounts(sheet, merged)) diagnostics.push(d);
   for (const d of unmappedColumns(sheet, header, items)) diagnostics.push(d);
 
   const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
@@ -313,6 +324,7 @@ interface ItemScope {
   readonly planYear: number | null;
   readonly ctx: PlanContext;
   readonly groupPeriod: SectionPeriod | null;
+  readonly rows: SheetData["rows"];
   readonly formulas: ReadonlyMap<string, string> | undefined;
   readonly memo: ParseMemo;
   /** fold(title) of each item read, by row (for the duplicate rule). */
@@ -543,9 +555,10 @@ function readItem(
     durationText: isBlank(durationCell) ? null : displayText(durationCell),
     durationMinutes,
     unit: isBlank(unitCell) ? null : memo.get("unit", unitCell, unitOf, null),
-    unitText: isBlank(unitCell) ? null : cellText(unitCell),
-    typeText: isBlank(typeCell) ? null : cellText(typeCell),
-    statusText: isBlank(statusCell) ? null : cellText(statusCell),
+    // As Excel's formulas see the cells: a cell covered by a merge is empty to SUMIFS.
+    unitText: textAsWritten(scope, row, "unit"),
+    typeText: textAsWritten(scope, row, "type"),
+    statusText: textAsWritten(scope, row, "status"),
     spentNumber: typeof spentCell === "number" && Number.isFinite(spentCell) ? spentCell : null,
     budgetVnd,
     status,
@@ -561,6 +574,13 @@ function readItem(
     invalidFields: invalid ?? NO_FIELDS,
   };
   return item;
+}
+
+/** The cell's own text (not a merged master's), or null when blank. */
+function textAsWritten(scope: ItemScope, row: number, field: FieldKey): string | null {
+  const c = scope.cols[field];
+  const v = c === undefined ? null : (scope.rows[row - 1]?.[c - 1] ?? null);
+  return isBlank(v) ? null : cellText(v);
 }
 
 /** A date cell (air date, manual due date): a real date, a serial, or dd/mm/yyyy text. */

@@ -389,3 +389,91 @@ export function describeLayout(header: HeaderMap, layout: TableLayout, lang: Lan
   }
   return lines;
 }
+
+/** Fields whose amount belongs to one row: a merged cell over several items is not copied. */
+const AMOUNT_FIELDS: readonly FieldKey[] = ["budget", "spent", "count"];
+
+/** Cells merged down over item rows: covered cell (row × 16384 + col) → the master's row. */
+export interface ItemMerges {
+  readonly covered: ReadonlyMap<number, number>;
+  readonly shared: readonly {
+    readonly field: FieldKey;
+    readonly range: string;
+    readonly row: number;
+    readonly col: number;
+    readonly lastRow: number;
+  }[];
+}
+
+export const NO_ITEM_MERGES: ItemMerges = { covered: new Map(), shared: [] };
+
+/**
+ * Merged cells that span item rows ("Trung tâm VH-TT-DL&TT" or "Quý II" merged over three items)
+ * give their value to each item they cover. An amount (budget, spending, count) merged over
+ * several items is not copied: it would be counted once per row; it stays on the first row and
+ * is flagged.
+ */
+export function itemMerges(sheet: SheetData, header: HeaderMap): ItemMerges {
+  const merges = sheet.merges ?? [];
+  if (merges.length === 0) return NO_ITEM_MERGES;
+  const byCol = new Map<number, FieldKey>();
+  for (const [f, c] of Object.entries(header.columns) as [FieldKey, number][]) byCol.set(c, f);
+  const covered = new Map<number, number>();
+  const shared: ItemMerges["shared"][number][] = [];
+  let budget = 200000;
+  for (const m of merges) {
+    const [start = "", end] = m.replace(/\$/g, "").split(":");
+    const a = /^([A-Z]+)(\d+)$/.exec(start);
+    const b = /^([A-Z]+)(\d+)$/.exec(end ?? "");
+    if (!a || !b) continue;
+    const r1 = Number(a[2]);
+    const r2 = Number(b[2]);
+    if (r2 <= r1 || r1 <= header.headerRow) continue;
+    const c1 = columnIndex(a[1] ?? "");
+    const c2 = columnIndex(b[1] ?? "");
+    const amounts = [...Array(c2 - c1 + 1).keys()]
+      .map((i) => byCol.get(c1 + i))
+      .filter((f): f is FieldKey => f !== undefined && AMOUNT_FIELDS.includes(f));
+    for (const field of amounts)
+      shared.push({
+        field,
+        range: `${start}:${end ?? ""}`,
+        row: r1,
+        col: header.columns[field] ?? c1,
+        lastRow: r2,
+      });
+    if (amounts.length > 0) continue;
+    // A crafted file's huge merge is not walked cell by cell.
+    budget -= (r2 - r1) * (c2 - c1 + 1);
+    if (budget < 0) break;
+    for (let r = r1 + 1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++) covered.set(r * 16384 + c, r1);
+  }
+  return { covered, shared };
+}
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The warnings for amounts merged over several items: counted once, on the first row. */
+export function sharedAmounts(sheet: SheetData, merges: ItemMerges): Diagnostic[] {
+  return merges.shared.map((s) => {
+    const label = FIELD_LABELS[s.field];
+    return locate(
+      issue("merged.shared-amount", "warning", {
+        vi: `Ô ${label.vi.toLowerCase()} gộp ${s.range} dùng chung cho các hàng ${s.row}–${s.lastRow}; công cụ chỉ tính một lần ở hàng ${s.row}. Bỏ gộp ô và ghi ${label.vi.toLowerCase()} của từng mục nếu cần theo dõi riêng.`,
+        en: `The merged ${label.en.toLowerCase()} cell ${s.range} is shared by rows ${s.row}–${s.lastRow}; the tool counts it once, on row ${s.row}. Unmerge it and write each item's ${label.en.toLowerCase()} to track them separately.`,
+      }),
+      {
+        sheet: sheet.name,
+        row: s.row,
+        col: s.col,
+        field: s.field,
+        value: cellText(sheet.rows[s.row - 1]?.[s.col - 1] ?? null),
+      },
+    );
+  });
+}

@@ -513,6 +513,41 @@ describe("check shows the reading", () => {
   });
 });
 
+describe("merged cells spanning item rows", () => {
+  it("give a merged unit or period to each item, and count a merged budget once, flagged", async () => {
+    const r = await check({
+      cells: {
+        A1: "STT",
+        B1: "Nội dung",
+        C1: "Thời gian",
+        D1: "Đơn vị thực hiện",
+        E1: "Kinh phí",
+        A2: 1,
+        B2: "Phóng sự A",
+        C2: "Quý II/2024",
+        D2: UNIT,
+        E2: 10000000,
+        A3: 2,
+        B3: "Phóng sự B",
+        A4: 3,
+        B4: "Phóng sự C",
+        C4: "Quý III/2024",
+        E4: 4000000,
+      },
+      merges: ["C2:C3", "D2:D4", "E2:E3"],
+    });
+    expect(r.plan.items.map((i) => [i.row, i.periodText, i.quarter, i.unit, i.budgetVnd])).toEqual([
+      [2, "Quý II/2024", 2, UNIT, 10000000],
+      [3, "Quý II/2024", 2, UNIT, null],
+      [4, "Quý III/2024", 3, UNIT, 4000000],
+    ]);
+    // Excel's formulas see a covered cell as empty: the summaries group by the cell as written.
+    expect(r.plan.items.map((i) => i.unitText)).toEqual([UNIT, null, null]);
+    expect(r.diagnostics.map((d) => [d.cell, d.code])).toEqual([["E2", "merged.shared-amount"]]);
+    expect(r.summary.errors).toBe(0);
+  });
+});
+
 describe("check --map: the clerk's reading of a column", () => {
   const TL: Layout = {
     cells: {
