@@ -246,10 +246,26 @@ function scoreBlock(
   const used = new Set<number>();
   let width = 0;
   for (let r = top; r <= bottom; r++) width = Math.max(width, sheet.rows[r - 1]?.length ?? 0);
+  // The group cell of each upper row, carried right over blank cells: a clerk who types
+  // "Thời gian" over "Bắt đầu | Kết thúc" without merging means it for both (and Office's
+  // ranges, read without their merges, show the same).
+  const carried = new Map<number, HeaderCell>();
   for (let c = 1; c <= width; c++) {
     const stack: HeaderCell[] = [];
     for (let r = top; r <= bottom; r++) {
-      const cell = blockCell(sheet, masters, spanning, top, r, c);
+      let cell = blockCell(sheet, masters, spanning, top, r, c);
+      if (r < bottom) {
+        if (cell && GROUP_RULES.some((rule) => rule.group.test(normaliseHeader(cell?.text ?? ""))))
+          carried.set(r, cell);
+        else if (cell) carried.delete(r);
+        else if (carried.has(r) && !isBlank(sheet.rows[bottom - 1]?.[c - 1])) {
+          const group = carried.get(r) as HeaderCell;
+          const sub = normaliseHeader(cellText(sheet.rows[bottom - 1]?.[c - 1]));
+          const rule = GROUP_RULES.find((g) => g.group.test(normaliseHeader(group.text)));
+          if (rule?.subs[sub] !== undefined) cell = group;
+          else carried.delete(r);
+        } else carried.delete(r);
+      }
       const prev = stack[stack.length - 1];
       if (cell && !(prev && prev.row === cell.row && prev.col === cell.col)) stack.push(cell);
     }

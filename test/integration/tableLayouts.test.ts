@@ -224,41 +224,52 @@ describe("an office-style district table", () => {
 });
 
 describe("header blocks", () => {
-  it('reads "Thời gian" over "Bắt đầu | Kết thúc": the item is due at the end', async () => {
-    const r = await check({
-      cells: {
-        A1: "KẾ HOẠCH NĂM 2024",
-        A3: "TT",
-        B3: "Nội dung công việc",
-        C3: "Thời gian",
-        C4: "Bắt đầu",
-        D4: "Kết thúc",
-        E3: "Kinh phí (đồng)",
-        A5: 1,
-        B5: "Phóng sự về xây dựng nông thôn mới",
-        C5: "01/02/2024",
-        D5: "15/03/2024",
-        E5: "12.000.000",
-        A6: 2,
-        B6: "Chuyên mục cải cách hành chính",
-        C6: "01/04/2024",
-        D6: "30/05/2024",
-        E6: "8.000.000",
-      },
-      merges: ["A3:A4", "B3:B4", "C3:D3", "E3:E4"],
-    });
-    const json = checkJson(r, "x.xlsx", "vi") as {
-      columns: unknown;
-      layout: { columnCells: unknown };
-    };
-    expect(json.columns).toEqual({ no: "A", title: "B", period: "D", budget: "E" });
-    expect(json.layout.columnCells).toEqual({ no: "A3", title: "B3", period: "D4", budget: "E3" });
-    expect(r.plan.items.map((i) => [i.row, i.dueDate, i.quarter, i.budgetVnd])).toEqual([
-      [5, "2024-03-15", 1, 12000000],
-      [6, "2024-05-30", 2, 8000000],
-    ]);
-    expect(r.summary).toEqual({ items: 2, errors: 0, warnings: 0 });
-  });
+  it.each([
+    ["merged", ["A3:A4", "B3:B4", "C3:D3", "E3:E4"]],
+    ["typed over the first column only, not merged", []],
+  ])(
+    'reads "Thời gian" over "Bắt đầu | Kết thúc" (%s): the item is due at the end',
+    async (_how, merges) => {
+      const r = await check({
+        cells: {
+          A1: "KẾ HOẠCH NĂM 2024",
+          A3: "TT",
+          B3: "Nội dung công việc",
+          C3: "Thời gian",
+          C4: "Bắt đầu",
+          D4: "Kết thúc",
+          E3: "Kinh phí (đồng)",
+          A5: 1,
+          B5: "Phóng sự về xây dựng nông thôn mới",
+          C5: "01/02/2024",
+          D5: "15/03/2024",
+          E5: "12.000.000",
+          A6: 2,
+          B6: "Chuyên mục cải cách hành chính",
+          C6: "01/04/2024",
+          D6: "30/05/2024",
+          E6: "8.000.000",
+        },
+        merges,
+      });
+      const json = checkJson(r, "x.xlsx", "vi") as {
+        columns: unknown;
+        layout: { columnCells: unknown };
+      };
+      expect(json.columns).toEqual({ no: "A", title: "B", period: "D", budget: "E" });
+      expect(json.layout.columnCells).toEqual({
+        no: "A3",
+        title: "B3",
+        period: "D4",
+        budget: "E3",
+      });
+      expect(r.plan.items.map((i) => [i.row, i.dueDate, i.quarter, i.budgetVnd])).toEqual([
+        [5, "2024-03-15", 1, 12000000],
+        [6, "2024-05-30", 2, 8000000],
+      ]);
+      expect(r.summary).toEqual({ items: 2, errors: 0, warnings: 0 });
+    },
+  );
 
   it("reads a three-row header: a group over groups over the sub-headers", async () => {
     const r = await check({
