@@ -356,7 +356,15 @@ export function findHeader(sheet: SheetData): HeaderResult {
     }
   }
 
-  if (!best) return { map: null, diagnostics: [missingDiagnostic(sheet.name, bestPartial)] };
+  if (!best) {
+    const matrix = periodMatrix(sheet, limit);
+    return {
+      map: null,
+      diagnostics: [
+        matrix ? matrixDiagnostic(sheet.name, matrix) : missingDiagnostic(sheet.name, bestPartial),
+      ],
+    };
+  }
 
   // The header row's own texts (the block's last row), as a table over the items would name
   // them; lastColumn covers the whole block.
@@ -401,6 +409,50 @@ export function findHeader(sheet: SheetData): HeaderResult {
     },
     diagnostics,
   };
+}
+
+/** "Quý I", "QUÝ II", "Q3", "Tháng 1", "T12", "Tháng 1 – 3" as a column header: one period. */
+const PERIOD_HEADER =
+  /^(?:quy\s*(?:[ivx]+|[1-4])|q[1-4]|thang\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?|t\s*\d{1,2})$/;
+
+/** A row whose headers are periods, one per column (a quarter or month matrix), if any. */
+function periodMatrix(
+  sheet: SheetData,
+  limit: number,
+): { row: number; cells: { col: number; text: string }[] } | null {
+  for (let r = 1; r <= limit; r++) {
+    const cells: { col: number; text: string }[] = [];
+    (sheet.rows[r - 1] ?? []).forEach((v, i) => {
+      if (typeof v === "string" && PERIOD_HEADER.test(normaliseHeader(v)))
+        cells.push({ col: i + 1, text: squash(v) });
+    });
+    if (cells.length >= 2) return { row: r, cells };
+  }
+  return null;
+}
+
+/**
+ * A quarter or month matrix ("Quý I | Quý II | Quý III | Quý IV" holding counts or "x") is not
+ * read yet: said plainly, with the cells, instead of "no period column".
+ */
+function matrixDiagnostic(
+  sheetName: string,
+  matrix: { row: number; cells: { col: number; text: string }[] },
+): Diagnostic {
+  const list = matrix.cells.map((c) => `"${c.text}" ${a1(matrix.row, c.col)}`).join(", ");
+  return locate(
+    issue("header.period-matrix", "error", {
+      vi: `Hàng ${matrix.row} là bảng theo kỳ (mỗi cột một quý hoặc tháng: ${list}); công cụ chưa đọc được dạng bảng này. Chuyển thành một hàng cho mỗi sản phẩm, có cột "Thời gian" (ví dụ "Quý I/2024") và cột "Số lượng", rồi chạy lại.`,
+      en: `Row ${matrix.row} is a period matrix (one column per quarter or month: ${list}); the tool cannot read this layout yet. Write one row per product with a "Thời gian" (period) column (e.g. "Quý I/2024") and a "Số lượng" (count) column, then run again.`,
+    }),
+    {
+      sheet: sheetName,
+      row: matrix.row,
+      col: matrix.cells[0]?.col ?? null,
+      field: "period",
+      value: matrix.cells[0]?.text ?? null,
+    },
+  );
 }
 
 function missingDiagnostic(sheetName: string, partial: Candidate | null): Diagnostic {

@@ -502,6 +502,31 @@ describe("totals, counts and columns the tool cannot read", () => {
   });
 });
 
+describe("a quarter matrix", () => {
+  it("is refused with the cells and what to do, not as a sheet without a period column", async () => {
+    const path = await writeLayout({
+      cells: {
+        A1: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024",
+        A3: "STT",
+        B3: "Nội dung tuyên truyền",
+        C3: "Quý I",
+        D3: "Quý II",
+        E3: "Quý III",
+        F3: "Quý IV",
+        A4: 1,
+        B4: "Phóng sự cải cách hành chính",
+        C4: 1,
+        E4: "x",
+      },
+    });
+    const r = await cli(["check", path, "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'Row 3 is a period matrix (one column per quarter or month: "Quý I" C3, "Quý II" D3, "Quý III" E3, "Quý IV" F3)',
+    );
+  });
+});
+
 describe("check shows the reading", () => {
   it("prints the layout in text and adds it to --json", async () => {
     const path = await writeLayout(DISTRICT);
