@@ -201,11 +201,15 @@ export function totalRow(
   for (let c = 1; c <= Math.min(titleCol, cells.length); c++) {
     const v = cells[c - 1];
     if (typeof v !== "string" || v.trim() === "") continue;
-    const m = TOTAL_RE.exec(
-      fold(v)
-        .replace(/[:.]+$/, "")
-        .trim(),
-    );
+    // Runs on every row: a long text (an item's title) is never a total, and is not folded.
+    const m =
+      v.length > 40
+        ? null
+        : TOTAL_RE.exec(
+            fold(v)
+              .replace(/[:.]+$/, "")
+              .trim(),
+          );
     // A number left of the title ("I", "1.") is the row's numbering: look on to the title.
     if (!m) {
       if (c === titleCol) return null;
