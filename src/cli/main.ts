@@ -59,10 +59,21 @@ export function buildProgram(io: CliIo): Command {
     .option("--as-of <YYYY-MM-DD>", "ngày tính / evaluation date")
     .option("--sheet <name>", "trang kế hoạch / plan sheet")
     .option("--year <N>", "năm kế hoạch / plan year")
+    .option(
+      "--map <field=col,...>",
+      "gán cột cho trường, ví dụ period=C,count=D / assign columns to fields",
+    )
     .action(
       async (
         workbook: string,
-        opts: { json?: boolean; csv?: boolean; asOf?: string; sheet?: string; year?: string },
+        opts: {
+          json?: boolean;
+          csv?: boolean;
+          asOf?: string;
+          sheet?: string;
+          year?: string;
+          map?: string;
+        },
         cmd: Command,
       ) => {
         const { checkCommand } = await import("./commands/check");

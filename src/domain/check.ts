@@ -14,6 +14,8 @@ import {
 import type { FieldKey } from "./fields";
 import { readPlan, type Plan } from "./plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type PlanSettings } from "./settings";
+import type { ColumnMap } from "./columnMap";
+import { layoutJson } from "./tableLayout";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
 import type { SheetData, WorkbookData } from "./workbookData";
@@ -29,6 +31,8 @@ export interface CheckOptions {
   readonly ownedSheets?: readonly string[];
   /** Settings as the caller will apply them (track's --allocation, …); read from the sheet if absent. */
   readonly settings?: PlanSettings;
+  /** --map period=C,count=D: the clerk's columns over the header's. */
+  readonly columnMap?: ColumnMap | null;
 }
 
 export interface CheckResult {
@@ -59,6 +63,7 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     planYear: opts.planYear ?? null,
     settings,
     dueColumnOwned: meta?.ownedColumns.includes("due") ?? false,
+    columnMap: opts.columnMap ?? null,
   };
   const sheetName =
     opts.sheet ??
@@ -164,5 +169,7 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
       suggestion: d.suggestion,
     })),
     summary: result.summary,
+    // Added for issue 12: how the table was read (header block, cells, sections, totals).
+    layout: layoutJson(plan.header, plan.layout),
   };
 }

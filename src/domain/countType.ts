@@ -217,3 +217,32 @@ function longestKnownPrefix(words: readonly string[]): ProductType | null {
   }
   return null;
 }
+
+const MEASURE_RE =
+  /^\(?\s*(\d+(?:[.,]\d+)?)\s*(m2|m²|m|mét vuông|mét|met|km|cm|kg|tấn|tan|lít|lit|ha)(?=$|[\s,.;)])/iu;
+const DURATION_RE =
+  /^\(?\s*(\d+(?:[.,]\d+)?)\s*(phút|phut|giây|giay|giờ|gio|['’”"])(?=$|[\s,.;)])/iu;
+
+/**
+ * A count cell that holds a measure ("95 mét băng rôn", "20 m2 pano") or a length ("05 phút"):
+ * the number is not how many products, so it is flagged instead of read as a count.
+ */
+export function measureInCount(text: string): Issue | null {
+  const t = squash(plainPunctuation(text));
+  const shown = q(clip(text));
+  const measure = MEASURE_RE.exec(t);
+  if (measure) {
+    return issue("count.measure", "warning", {
+      vi: `Số lượng ${shown} là số đo (${measure[1] ?? ""} ${measure[2] ?? ""}), không phải số sản phẩm. Ghi số sản phẩm vào cột số lượng (ví dụ "01 băng rôn") và để số đo ở nội dung hoặc ghi chú.`,
+      en: `The count ${shown} is a measure (${measure[1] ?? ""} ${measure[2] ?? ""}), not a number of products. Write how many products in the count column (e.g. "01 băng rôn", 1 banner) and keep the measure in the title or notes.`,
+    });
+  }
+  const length = DURATION_RE.exec(t);
+  if (length) {
+    return issue("count.looks-like-duration", "warning", {
+      vi: `Số lượng ${shown} là thời lượng, không phải số sản phẩm. Ghi thời lượng vào cột thời lượng và số sản phẩm vào cột số lượng (ví dụ "01 phóng sự").`,
+      en: `The count ${shown} is a length of time, not a number of products. Put it in the duration column and the number of products in the count column (e.g. "01 phóng sự", 1 report).`,
+    });
+  }
+  return null;
+}

@@ -5,11 +5,12 @@
  */
 import { addDays, quarterOf, yearOf, type IsoDate } from "./calendar";
 import { a1, cellText, isBlank, isDateValue, type CellValue } from "./cell";
-import { parseCount, normalizeType } from "./countType";
+import { measureInCount, parseCount, parseCountAndType, normalizeType } from "./countType";
 import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import { dueDate, eventOutsidePeriod, findEventDate, NO_EVENT_DATE } from "./due";
 import { parseDuration } from "./duration";
 import type { FieldKey } from "./fields";
+import { applyColumnMap, type ColumnMap } from "./columnMap";
 import { findHeader, type HeaderMap } from "./headers";
 import { parseMoney } from "./money";
 import { inferPlanYear, parsePeriod, yearFromTitle } from "./period";
@@ -17,6 +18,22 @@ import type { DueSource, PlanItem } from "./planItem";
 import type { PlanSettings } from "./settings";
 import { isClosed, parseStatus } from "./status";
 import { fold, squash } from "./text";
+import {
+  checkTotals,
+  groupRowPeriod,
+  isNumberingRow,
+  itemMerges,
+  sharedAmounts,
+  isParentRow,
+  numberingLevel,
+  sectionParseText,
+  totalRow,
+  unmappedColumns,
+  type MutableLayout,
+  type PendingTotal,
+  type SectionPeriod,
+  type TableLayout,
+} from "./tableLayout";
 import { crossFieldRules, type RuleContext } from "./validation";
 import type { SheetData } from "./workbookData";
 
@@ -40,6 +57,8 @@ export interface PlanContext {
    * not the sheet. Cross-row rules (duplicates) and section rows above are not consulted then.
    */
   readonly onlyRows?: ReadonlySet<number>;
+  /** --map period=C,count=D: the clerk's columns over the ones the header names. */
+  readonly columnMap?: ColumnMap | null;
 }
 
 export interface Plan {
@@ -58,6 +77,8 @@ export interface Plan {
   readonly titleLines: readonly string[];
   /** Last row holding an item (a total row below the items is not included). */
   readonly lastItemRow: number;
+  /** How the table was read: header block, sections, headings and totals skipped. */
+  readonly layout: TableLayout;
 }
 
 export interface PlanRead {
@@ -85,23 +106,42 @@ const ITEM_FIELDS: readonly FieldKey[] = [
 export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   const found = findHeader(sheet);
   if (!found.map) return { plan: null, diagnostics: found.diagnostics };
-  const header = found.map;
+  const header = ctx.columnMap ? applyColumnMap(found.map, ctx.columnMap) : found.map;
   const cols = header.columns;
+  const merged = itemMerges(sheet, header);
+  const covered = merged.covered.size > 0 ? merged.covered : null;
   const get = (row: number, field: FieldKey): CellValue => {
     const c = cols[field];
-    return c === undefined ? null : (sheet.rows[row - 1]?.[c - 1] ?? null);
+    if (c === undefined) return null;
+    const v = sheet.rows[row - 1]?.[c - 1] ?? null;
+    if (v !== null || covered === null) return v;
+    // A cell merged down over several items: each item takes the master's value.
+    const master = covered.get(row * 16384 + c);
+    return master === undefined ? null : (sheet.rows[master - 1]?.[c - 1] ?? null);
   };
 
-  const titleLines = linesAbove(sheet, header.headerRow);
+  const titleLines = linesAbove(sheet, header.firstHeaderRow);
   const title = titleLines.length > 0 ? titleLines.join(" ") : null;
-  const { planYear, source } = choosePlanYear(sheet, header, ctx, title);
+  const { planYear, source } = choosePlanYear(sheet, header, ctx, titleLines);
 
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const items: PlanItem[] = [];
   const memo = new ParseMemo();
   const folded: string[] = [];
-  let groupPeriod: string | null = null;
+  let groupPeriod: SectionPeriod | null = null;
+  // The period of a numbered heading ("1 | Kỷ niệm … | Quý I" over 1.1, 1.2): its sub-items'.
+  let headingPeriod: { period: SectionPeriod; level: number } | null = null;
   let lastRow = header.headerRow;
+  const layout: MutableLayout = {
+    headerRows: { first: header.firstHeaderRow, last: header.headerRow },
+    mapped: Object.keys(ctx.columnMap ?? {}) as FieldKey[],
+    sections: [],
+    headings: [],
+    totals: [],
+    skippedRows: [],
+  };
+  const totals: PendingTotal[] = [];
+  let scopeStart = header.headerRow + 1;
 
   const rowsToRead = ctx.onlyRows
     ? [...ctx.onlyRows].filter((r) => r > header.headerRow).sort((a, b) => a - b)
@@ -118,11 +158,38 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
     const titleText = get(row, "title");
     const periodCell = get(row, "period");
 
-    if (isTotalRow(titleText, periodCell)) continue;
+    const total = totalRow(sheet, row, header, periodCell);
+    if (total !== null) {
+      layout.totals.push({ row, text: total.text, kind: total.kind });
+      totals.push({ row, kind: total.kind, from: total.kind === "subtotal" ? scopeStart : 0 });
+      if (total.kind === "subtotal") scopeStart = row + 1;
+      continue;
+    }
+    if (!rowsToRead && row === header.headerRow + 1 && isNumberingRow(cells)) {
+      layout.skippedRows.push({ row, reason: "column-numbers" });
+      continue;
+    }
     const group = groupRowPeriod(sheet, row, header, planYear);
     if (group !== null) {
       groupPeriod = group;
+      headingPeriod = null;
       scope = null;
+      scopeStart = row + 1;
+      layout.sections.push({ row, text: group.text, period: group.parse });
+      continue;
+    }
+    const level = numberingLevel(get(row, "no"));
+    if (headingPeriod !== null && level !== null && level <= headingPeriod.level) {
+      headingPeriod = null;
+      scope = null;
+    }
+    if (!rowsToRead && level !== null && isParentRow(sheet, row, header, level, get)) {
+      const own = isBlank(periodCell) ? null : cellText(periodCell);
+      layout.headings.push({ row, text: isBlank(titleText) ? "" : squash(cellText(titleText)) });
+      if (own !== null) {
+        headingPeriod = { period: { text: own, parse: sectionParseText(own) }, level };
+        scope = null;
+      }
       continue;
     }
     if (isBlank(titleText) && isBlank(periodCell) && onlyNotes(row, get)) continue;
@@ -132,7 +199,8 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       cols,
       planYear,
       ctx,
-      groupPeriod,
+      groupPeriod: headingPeriod?.period ?? groupPeriod,
+      rows: sheet.rows,
       formulas: sheet.formulas,
       memo,
       folded,
@@ -163,6 +231,10 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
     );
   }
 
+  for (const d of checkTotals(sheet, header, totals, items)) diagnostics.push(d);
+  if (!rowsToRead) for (const d of sharedAmounts(sheet, merged)) diagnostics.push(d);
+  for (const d of unmappedColumns(sheet, header, items)) diagnostics.push(d);
+
   const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
   // A loop, not push(...): a big plan can have more findings than call arguments allow.
   for (const d of crossFieldRules(items, ruleCtx, {
@@ -184,6 +256,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       title,
       titleLines,
       lastItemRow: items[items.length - 1]?.row ?? header.headerRow,
+      layout,
     },
     diagnostics,
   };
@@ -193,11 +266,16 @@ function choosePlanYear(
   sheet: SheetData,
   header: HeaderMap,
   ctx: PlanContext,
-  title: string | null,
+  titleLines: readonly string[],
 ): { planYear: number | null; source: PlanYearSource | null } {
+  const title = titleLines.length > 0 ? titleLines.join(" ") : null;
   if (ctx.planYear) return { planYear: ctx.planYear, source: "option" };
   if (ctx.settings.planYear) return { planYear: ctx.settings.planYear, source: "settings" };
-  const fromTitle = title ? yearFromTitle(title) : null;
+  // The line that names the plan ("KẾ HOẠCH … NĂM 2024") before the others: the place-and-date
+  // line ("Tiền Giang, ngày 05 tháng 01 năm 2024") may carry the year the plan was signed.
+  const planLine = titleLines.find((l) => /\bke hoach\b|\bplan\b/.test(fold(l)));
+  const fromTitle =
+    (planLine ? yearFromTitle(planLine) : null) ?? (title ? yearFromTitle(title) : null);
   if (fromTitle) return { planYear: fromTitle, source: "title" };
   const col = header.columns.period;
   if (col === undefined) return { planYear: null, source: null };
@@ -219,50 +297,6 @@ function linesAbove(sheet: SheetData, headerRow: number): string[] {
     }
   }
   return parts;
-}
-
-const TOTAL_WORDS = ["tong cong", "tong so", "cong", "tong", "total", "grand total"];
-
-/** "Tổng cộng" rows sum the budget column; they are not items. */
-function isTotalRow(title: CellValue, period: CellValue): boolean {
-  if (typeof title !== "string" || !isBlank(period)) return false;
-  const f = fold(title).replace(/[:.]+$/, "");
-  return TOTAL_WORDS.includes(f);
-}
-
-/**
- * A section row such as "II | Quý II/2023" with nothing else: items below it with an empty
- * period belong to that quarter. Returns the period text, or null when the row is an item.
- */
-function groupRowPeriod(
-  sheet: SheetData,
-  row: number,
-  header: HeaderMap,
-  planYear: number | null,
-): string | null {
-  const cells = sheet.rows[row - 1] ?? [];
-  // Most rows are items with many cells: count before building anything.
-  let count = 0;
-  for (const v of cells) if (!isBlank(v) && ++count > 2) return null;
-  if (count === 0) return null;
-  const filled = cells.map((v, i) => ({ v, col: i + 1 })).filter((c) => !isBlank(c.v));
-  const allowed = new Set([header.columns.no, header.columns.title, header.columns.period]);
-  if (!filled.every((c) => allowed.has(c.col))) return null;
-  const candidate = filled.find((c) => c.col !== header.columns.no);
-  if (!candidate || typeof candidate.v !== "string") return null;
-  // A title like "Quý II/2023" alone on its row is a section heading, not a report topic.
-  const text = candidate.v.trim().replace(/:$/, "");
-  const parsed = parsePeriod(text, { planYear });
-  const isHeading =
-    parsed.value !== null &&
-    (parsed.value.kind === "quarter" ||
-      parsed.value.kind === "half" ||
-      parsed.value.kind === "months") &&
-    text.length <= 40;
-  const isBadQuarter =
-    parsed.issues.some((i) => i.code === "period.invalid-quarter") && text.length <= 40;
-  if (candidate.col === header.columns.period && filled.length === 1) return null;
-  return isHeading || isBadQuarter ? text : null;
 }
 
 /** Whether every one of `cols` (1-based) is blank in the row: a loop, as this runs per row. */
@@ -289,7 +323,8 @@ interface ItemScope {
   readonly cols: Readonly<Partial<Record<FieldKey, number>>>;
   readonly planYear: number | null;
   readonly ctx: PlanContext;
-  readonly groupPeriod: string | null;
+  readonly groupPeriod: SectionPeriod | null;
+  readonly rows: SheetData["rows"];
   readonly formulas: ReadonlyMap<string, string> | undefined;
   readonly memo: ParseMemo;
   /** fold(title) of each item read, by row (for the duplicate rule). */
@@ -393,9 +428,14 @@ function readItem(
   // Period (a blank cell under a section row inherits the section's period)
   const periodCell = get(row, "period");
   const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
-  const periodInput: CellValue = inherited ? scope.groupPeriod : periodCell;
+  const periodInput: CellValue = inherited ? (scope.groupPeriod?.text ?? null) : periodCell;
   const memo = scope.memo;
-  const parsedPeriod = memo.get("period", periodInput, periodOf, planYear);
+  const parsedPeriod = memo.get(
+    "period",
+    inherited ? (scope.groupPeriod?.parse ?? null) : periodCell,
+    periodOf,
+    planYear,
+  );
   place("period", parsedPeriod.issues);
   const period = parsedPeriod.value;
   const periodText = isBlank(periodInput) ? null : displayText(periodInput);
@@ -428,13 +468,25 @@ function readItem(
   // Count (default 1), type, duration
   const countCell = get(row, "count");
   let count: number | null = 1;
+  let typeFromCount: string | null = null;
   if (!isBlank(countCell)) {
-    const parsed = memo.get("count", countCell, parseCount, null);
-    count = parsed.value;
-    place("count", parsed.issues);
+    const measure = typeof countCell === "string" ? measureInCount(countCell) : null;
+    if (measure) {
+      count = null;
+      place("count", [measure]);
+    } else {
+      const parsed = memo.get("count", countCell, parseCount, null);
+      count = parsed.value;
+      place("count", parsed.issues);
+      // "02 tin", "03 tin, bài": the words after the number name the type.
+      if (typeof countCell === "string" && count !== null) {
+        const words = parseCountAndType(countCell).type;
+        typeFromCount = words === null ? null : normalizeType(words);
+      }
+    }
   }
   const typeCell = get(row, "type");
-  const type = isBlank(typeCell) ? null : memo.get("type", typeCell, normalizeType, null);
+  const type = isBlank(typeCell) ? typeFromCount : memo.get("type", typeCell, normalizeType, null);
   const durationCell = get(row, "duration");
   let durationMinutes: number | null = null;
   if (!isBlank(durationCell)) {
@@ -503,9 +555,10 @@ function readItem(
     durationText: isBlank(durationCell) ? null : displayText(durationCell),
     durationMinutes,
     unit: isBlank(unitCell) ? null : memo.get("unit", unitCell, unitOf, null),
-    unitText: isBlank(unitCell) ? null : cellText(unitCell),
-    typeText: isBlank(typeCell) ? null : cellText(typeCell),
-    statusText: isBlank(statusCell) ? null : cellText(statusCell),
+    // As Excel's formulas see the cells: a cell covered by a merge is empty to SUMIFS.
+    unitText: textAsWritten(scope, row, "unit"),
+    typeText: textAsWritten(scope, row, "type"),
+    statusText: textAsWritten(scope, row, "status"),
     spentNumber: typeof spentCell === "number" && Number.isFinite(spentCell) ? spentCell : null,
     budgetVnd,
     status,
@@ -521,6 +574,13 @@ function readItem(
     invalidFields: invalid ?? NO_FIELDS,
   };
   return item;
+}
+
+/** The cell's own text (not a merged master's), or null when blank. */
+function textAsWritten(scope: ItemScope, row: number, field: FieldKey): string | null {
+  const c = scope.cols[field];
+  const v = c === undefined ? null : (scope.rows[row - 1]?.[c - 1] ?? null);
+  return isBlank(v) ? null : cellText(v);
 }
 
 /** A date cell (air date, manual due date): a real date, a serial, or dd/mm/yyyy text. */

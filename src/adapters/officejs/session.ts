@@ -480,7 +480,10 @@ export async function liveRecheck(
   if (rows.length === 0) return { rows, diagnostics: [], rowsParsed: 0, syncs: 1 };
 
   const ws = wb.worksheets.getItem(planSheet);
-  const wanted = [meta.headerRow, ...rows];
+  // The rows above the header row too: a header of two or three rows ("Sản phẩm" over "Số lượng
+  // | Thời lượng") is read as a whole, as check reads it.
+  const above = [meta.headerRow - 2, meta.headerRow - 1].filter((r) => r >= 1);
+  const wanted = [...above, meta.headerRow, ...rows.filter((r) => !above.includes(r))];
   const ranges = wanted.map((row) => {
     const r = ws.getRange(`A${row}:${columnLetter(lastCol)}${row}`);
     r.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");

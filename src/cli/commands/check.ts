@@ -2,6 +2,8 @@
 import { basename } from "node:path";
 import { checkJson, checkWorkbook, type CheckResult } from "../../domain/check";
 import { csvRow } from "../../domain/csv";
+import { parseColumnMap } from "../../domain/columnMap";
+import { describeLayout } from "../../domain/tableLayout";
 import { formatVnDate } from "../../domain/calendar";
 import type { Lang } from "../../domain/diagnostics";
 import { readWorkbookData } from "../../node/readXlsx";
@@ -17,6 +19,8 @@ export interface CheckArgs {
   readonly asOf?: string;
   readonly sheet?: string;
   readonly year?: string;
+  /** "period=C,count=D" */
+  readonly map?: string;
   readonly lang: Lang;
 }
 
@@ -29,6 +33,7 @@ export async function checkCommand(args: CheckArgs, io: CliIo): Promise<void> {
     asOf,
     planYear,
     sheet: args.sheet ?? null,
+    columnMap: args.map === undefined ? null : parseColumnMap(args.map),
   });
 
   if (args.json) {
@@ -44,6 +49,7 @@ export async function checkCommand(args: CheckArgs, io: CliIo): Promise<void> {
         ? `${basename(args.workbook)} — trang "${plan.sheet}", tiêu đề ở hàng ${plan.header.headerRow}, năm kế hoạch ${plan.planYear ?? "?"}, tính đến ${formatVnDate(result.asOf)}\n`
         : `${basename(args.workbook)} — sheet "${plan.sheet}", header on row ${plan.header.headerRow}, plan year ${plan.planYear ?? "?"}, as of ${formatVnDate(result.asOf)}\n`,
     );
+    for (const line of describeLayout(plan.header, plan.layout, lang)) io.stdout(`  ${line}\n`);
     for (const d of result.diagnostics) {
       const tag = {
         error: lang === "vi" ? "LỖI" : "ERROR",

@@ -534,6 +534,9 @@ function tableFor(
       table: null,
       skipped: `table "${foreign.name}" of the user's already covers the items`,
     };
+  // A table has one header row: a header block ("Sản phẩm" over "Số lượng | Thời lượng") has more.
+  if (plan.header.firstHeaderRow < headerRow)
+    return { table: null, skipped: "a header of several rows" };
   if ((sheet.merges ?? []).some((m) => overlaps(m, bounds)))
     return { table: null, skipped: "merged cells inside the item block" };
 
