@@ -5,7 +5,7 @@
  * re-checked here: that needs the section rows too — see the issue's report.)
  */
 import { convertToTracker, liveRecheck } from "../../src/adapters/officejs/session";
-import { asExcelContext, createFakeWorkbook } from "../fakes/excel";
+import { createFakeWorkbook } from "../fakes/excel";
 import { ENV } from "../helpers/officeFake";
 
 const SHEET = "KH";
@@ -34,13 +34,11 @@ function districtFake() {
 describe("the add-in on a district table with a two-row header", () => {
   it("converts the two items and re-checks an edited count cell live", async () => {
     const fake = districtFake();
-    const converted = await fake.run((ctx) =>
-      convertToTracker(asExcelContext(ctx), ENV, { planSheet: SHEET }),
-    );
+    const converted = await fake.run((ctx) => convertToTracker(ctx, ENV, { planSheet: SHEET }));
     expect(converted.value.check.summary.items).toBe(2);
     expect(converted.value.check.plan.header.firstHeaderRow).toBe(3);
     await fake.simulateUserEdit(SHEET, "D7", "95 mét băng rôn");
-    const live = await fake.run((ctx) => liveRecheck(asExcelContext(ctx), ENV, SHEET, [7]));
+    const live = await fake.run((ctx) => liveRecheck(ctx, ENV, SHEET, [7]));
     expect(live).not.toBeNull();
     expect(live!.rowsParsed).toBe(1);
     expect(live!.diagnostics.map((d) => [d.cell, d.code])).toEqual([["D7", "count.measure"]]);
