@@ -139,7 +139,10 @@ function matchKey(raw: string): string {
   let key = fold(plainPunctuation(squash(raw)));
   key = key.replace(/^[-+*•·]+\s*/, "").replace(/[\s:;,.]+$/, "");
   const wrapped = /^\((.*)\)$/.exec(key);
-  return (wrapped?.[1] ?? key).trim();
+  key = (wrapped?.[1] ?? key).trim();
+  // An official document's date line puts the place first: "Tiền Giang, ngày 05 tháng 7 năm 2023".
+  const placed = /^[a-z' ]+,\s*(ngay\s+\d{1,2}\s+thang\s.*)$/.exec(key);
+  return placed?.[1] ?? key;
 }
 
 /** Plain numbers: 1-4 a quarter, a year, or an Excel serial the cell lost its date format for. */
