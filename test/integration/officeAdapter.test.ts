@@ -722,6 +722,25 @@ describe("sync budget: ≤ 3 syncs per command, the same for every plan size; no
     process.stdout.write(`Office.js adapter on the fake: ${JSON.stringify(results)}\n`);
   });
 
+  it.each([
+    ["ResponsePayloadSizeLimitExceeded", "documented"],
+    ["GeneralException", "GeneralException"],
+  ] as const)(
+    "reads a plan too big for one response in slices when Excel says %s (review item 6)",
+    async (code, oversizeError) => {
+      const n = 20_000;
+      const fake = createFakeWorkbook({
+        sheets: [{ name: PLAN, rows: generatedPlanRows(n) }],
+        maxResponseBytes: 1024 * 1024,
+        oversizeError,
+      });
+      await convert(fake);
+      expect(fake.stats.syncs.some((s) => s.error === code)).toBe(true);
+      expect(fake.cell(`${Q}!J${4 + n}`).formula).toMatch(/^=DATE\(2023,/);
+    },
+    600_000,
+  );
+
   it("splits a 50 000-row plan into requests under 5 MB, and still succeeds", async () => {
     const n = 50_000;
     const fake = createFakeWorkbook({ sheets: [{ name: PLAN, rows: generatedPlanRows(n) }] });

@@ -255,10 +255,18 @@ export function queueSheetRead(
   return (state) => sheetFromRange(name, state, read());
 }
 
-/** Excel on the web refused a request or response over its size limit (5 MB). */
+/**
+ * Excel on the web refused a request or response over its size limit (5 MB). Several reports
+ * show an oversized read failing as GeneralException ("An internal error has occurred") instead
+ * of the documented code (review item 6): that is treated the same, so the read is tried once in
+ * slices — a slice that still fails on one row rethrows the real error.
+ */
 export function isPayloadTooLarge(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === "string" && /PayloadSizeLimitExceeded|PayloadTooLarge/i.test(code);
+  return (
+    typeof code === "string" &&
+    /PayloadSizeLimitExceeded|PayloadTooLarge|^GeneralException$/i.test(code)
+  );
 }
 
 /**

@@ -174,6 +174,8 @@ export class FakeRange extends HostObject {
     if (CELL_PROPS.includes(name)) {
       if (unbounded) return null;
       if (rect.rows * rect.cols > fake.maxCellsPerRead) {
+        // "Range.values returns null instead" on some builds (performance article).
+        if (fake.bigRead === "null") return null;
         fail(
           "RangeExceedsLimit",
           `${rect.rows * rect.cols} cells is over the ${fake.maxCellsPerRead}-cell read limit`,

@@ -120,10 +120,11 @@ export interface FakeWorkbookOptions {
   /** Excel on the web reads up to 5M cells per range. */
   maxCellsPerRead?: number;
   /**
-   * How Excel refuses an oversized request: Excel on the web says
-   * RequestPayloadSizeLimitExceeded, desktop builds report GeneralException (review item 6).
+   * How Excel refuses an oversized request or response: the documented
+   * Request/ResponsePayloadSizeLimitExceeded, or GeneralException as several Excel-on-the-web
+   * reports show (review item 6).
    */
-  oversizeError?: "RequestPayloadSizeLimitExceeded" | "GeneralException";
+  oversizeError?: "documented" | "GeneralException";
   /**
    * Past maxCellsPerRead, Range.values comes back null on some builds instead of an error
    * (review item 6): "null" models that, "error" answers RangeExceedsLimit.
@@ -218,7 +219,7 @@ export class FakeWorkbook {
   maxResponseBytes: number;
   maxCellsPerRead: number;
   syncDelayMs: number;
-  oversizeError: "RequestPayloadSizeLimitExceeded" | "GeneralException";
+  oversizeError: "documented" | "GeneralException";
   bigRead: "null" | "error";
   /**
    * Fault injection: the operation (instantiate of a method object, method call, property set;
@@ -267,7 +268,7 @@ export class FakeWorkbook {
     this.name = options.name ?? "Book1.xlsx";
     this.apiVersion = options.apiVersion ?? "1.17";
     this.initialEventsEnabled = options.eventsEnabled ?? true;
-    this.oversizeError = options.oversizeError ?? "RequestPayloadSizeLimitExceeded";
+    this.oversizeError = options.oversizeError ?? "documented";
     this.bigRead = options.bigRead ?? "error";
     this.maxRequestBytes = options.maxRequestBytes ?? 5 * 1024 * 1024;
     this.maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
@@ -392,10 +393,15 @@ export class FakeWorkbook {
     if (this.editMode) {
       error = new FakeOfficeError("InvalidOperationInCellEditMode", { location: "sync" });
     } else if (requestBytes > this.maxRequestBytes) {
-      error = new FakeOfficeError(this.oversizeError, {
-        location: "sync",
-        detail: `request of ${requestBytes} bytes (${operations} actions) over the ${this.maxRequestBytes}-byte limit`,
-      });
+      error = new FakeOfficeError(
+        this.oversizeError === "GeneralException"
+          ? "GeneralException"
+          : "RequestPayloadSizeLimitExceeded",
+        {
+          location: "sync",
+          detail: `request of ${requestBytes} bytes (${operations} actions) over the ${this.maxRequestBytes}-byte limit`,
+        },
+      );
     } else {
       const result = dispatchRequest(new HostCall(this, runtime), body, {
         root: (call) => rootObject(call),
@@ -424,10 +430,15 @@ export class FakeWorkbook {
     }
     let responseBytes = error ? 0 : utf8Length(JSON.stringify(responseBody));
     if (!error && responseBytes > this.maxResponseBytes) {
-      error = new FakeOfficeError("ResponsePayloadSizeLimitExceeded", {
-        location: "sync",
-        detail: `response of ${responseBytes} bytes over the ${this.maxResponseBytes}-byte limit`,
-      });
+      error = new FakeOfficeError(
+        this.oversizeError === "GeneralException"
+          ? "GeneralException"
+          : "ResponsePayloadSizeLimitExceeded",
+        {
+          location: "sync",
+          detail: `response of ${responseBytes} bytes over the ${this.maxResponseBytes}-byte limit`,
+        },
+      );
     }
     if (error && !responseBody) {
       responseBody = {
