@@ -135,6 +135,10 @@ export interface Discovery {
   readonly activeSheet: string;
   readonly names: readonly string[];
   readonly tables: readonly { readonly name: string; readonly sheet: string }[];
+  /** Sheets under Review › Protect Sheet: the tool writes none of their cells (protection.ts). */
+  readonly protectedSheets: readonly string[];
+  /** Review › Protect Workbook: no sheet may be added, deleted, moved or hidden. */
+  readonly structureProtected: boolean;
 }
 
 type LoadedRange = Excel.Range;
@@ -337,7 +341,11 @@ export async function readWorkbook(
 ): Promise<{ data: WorkbookData; discovery: Discovery; loaded: ReadonlySet<string> }> {
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load("items/name,items/visibility");
+  // Protection (sheets: ExcelApi 1.2, structure: 1.7, both below the add-in's 1.8) is read in the
+  // first sync so that a protected sheet is refused before anything is written (review item 11).
+  sheets.load("items/name,items/visibility,items/protection/protected");
+  const structure = wb.protection;
+  structure.load("protected");
   const active = sheets.getActiveWorksheet();
   active.load("name");
   const names = wb.names;
@@ -363,6 +371,8 @@ export async function readWorkbook(
     activeSheet: active.name,
     names: names.items.map((n) => n.name),
     tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    protectedSheets: sheets.items.filter((s) => s.protection.protected).map((s) => s.name),
+    structureProtected: structure.protected,
   };
   if (activeRange && !ranges.has(active.name)) ranges.set(active.name, activeRange);
 

@@ -15,7 +15,7 @@ import {
   type CellValue,
 } from "../../domain/cell";
 import { checkWorkbook, type CheckResult } from "../../domain/check";
-import { PlanTrackerError } from "../../domain/diagnostics";
+import { issue, locate, PlanTrackerError } from "../../domain/diagnostics";
 import { emptySheet, type OwnedRules, type WorkbookLayout } from "../../domain/layout/spec";
 import { readPlan } from "../../domain/plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET } from "../../domain/settings";
@@ -43,6 +43,7 @@ import {
   sheetFromRange,
   type Discovery,
 } from "./read";
+import { isSheetProtected, protectedSheetError, protectionRefusal } from "./protection";
 import type { RequirementCheck } from "./requirements";
 
 export interface OfficeEnv {
@@ -288,6 +289,8 @@ export async function convertToTracker(
     toolVersion: env.toolVersion,
   };
   const plan = loaded.planSheet;
+  // Known from the first sync: a protected plan sheet is refused before the big read.
+  if (plan !== null && isSheetProtected(loaded.discovery, plan)) throw protectedSheetError(plan);
   const previous = loaded.meta && loaded.meta.planSheet === plan ? loaded.meta.rules : EMPTY_RULES;
   const read = await readPlanWith(context, loaded, env, () =>
     plan === null ? () => null : queueDetails(context, loaded, env, plan, previous),
@@ -317,6 +320,8 @@ export async function convertToTracker(
     });
   }
   const result = buildTracker(data, trackOpts);
+  const refusal = protectionRefusal(result.layout, loaded.discovery);
+  if (refusal) throw refusal;
   const tables = details?.tables() ?? [];
   const write = await applyLayoutOffice(context, result.layout, {
     features: env.features,
@@ -362,13 +367,20 @@ export async function checkOpenWorkbook(
   const data = read.data;
   const reads = 1 + read.syncs;
   const meta = loaded.meta;
-  if (!meta || meta.planSheet !== loaded.planSheet || opts.write === false) {
+  const locked = loaded.planSheet !== null && isSheetProtected(loaded.discovery, loaded.planSheet);
+  if (!meta || meta.planSheet !== loaded.planSheet || opts.write === false || locked) {
     const check = checkWorkbook(data, {
       today: env.today,
       asOf: opts.asOf ?? null,
       sheet: loaded.planSheet,
     });
-    return { value: check, syncs: reads };
+    // A protected tracker is checked all the same; only its Kiểm tra and due cells stay as they
+    // were, and the clerk is told why.
+    const wanted = meta && meta.planSheet === loaded.planSheet && opts.write !== false;
+    return {
+      value: wanted && loaded.planSheet ? withProtectedNote(check, loaded.planSheet) : check,
+      syncs: reads,
+    };
   }
   // On a tracker, the tool's computed cells are refreshed; rules and sheets stay as they are.
   const result = buildTracker(data, {
@@ -400,6 +412,22 @@ export async function checkOpenWorkbook(
     activeSheet: loaded.discovery.activeSheet,
   });
   return { value: result.check, syncs: reads + syncs };
+}
+
+/** A check on a protected tracker: the findings, and why the tool's cells were not refreshed. */
+function withProtectedNote(check: CheckResult, sheet: string): CheckResult {
+  const note = locate(
+    issue("sheet.protected", "warning", {
+      vi: `Trang tính đang được bảo vệ nên cột Kiểm tra và hạn chưa được cập nhật. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ Trang tính) rồi kiểm tra lại.`,
+      en: `The sheet is protected, so the check column and due dates were not refreshed. Unprotect it (Review › Unprotect Sheet) and check again.`,
+    }),
+    { sheet, row: null, col: null, field: null, value: null },
+  );
+  return {
+    ...check,
+    diagnostics: [...check.diagnostics, note],
+    summary: { ...check.summary, warnings: check.summary.warnings + 1 },
+  };
 }
 
 /** Selects a cell for the clerk (a click on a diagnostic). One sync. */
@@ -467,6 +495,8 @@ export async function liveRecheck(
     .getItemOrNullObject(SETTINGS_SHEET)
     .getUsedRangeOrNullObject(true);
   settingsRange.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");
+  const protection = wb.worksheets.getItemOrNullObject(planSheet).protection;
+  protection.load("protected");
   await context.sync();
   const metaSheet = metaRange.isNullObject
     ? null
@@ -512,6 +542,8 @@ export async function liveRecheck(
     onlyRows: new Set(rows),
   });
   if (!read.plan) return null;
+  // The pane shows this as its "re-check failed" line; nothing is written.
+  if (!protection.isNullObject && protection.protected) throw protectedSheetError(planSheet);
   const { cells } = computedCells({
     rows,
     items: read.plan.items,

@@ -108,6 +108,8 @@ export function wireName(api: string): string {
   return api.charAt(0).toUpperCase() + api.slice(1);
 }
 
+export type OperationKind = "path" | "method" | "set";
+
 /** Hooks the workbook gives the dispatcher for what lives outside the object model. */
 export interface DispatchHooks {
   /** The Workbook host object (ObjectPathType Global). */
@@ -116,8 +118,12 @@ export interface DispatchHooks {
   registerChanged(call: HostCall, sheetId: string | null, on: boolean): void;
   /** A range for an event's reference id (`_GetRangeForEventByReferenceId`). */
   eventRange(call: HostCall, referenceId: string, orNull: boolean): HostObject;
-  /** Counts an operation; throws when a test asked the host to fail at this one. */
-  beforeOperation(call: HostCall, what: string): void;
+  /**
+   * Counts an operation and refuses what the workbook does not allow (fault injection, protected
+   * sheets): `kind` says whether it is an object-path method (getRange, add…), a method action
+   * or a property set, on `obj`.
+   */
+  beforeOperation(call: HostCall, what: string, obj: HostObject, kind: OperationKind): void;
   /** A fresh reference id for a range the client may use in a later request. */
   newReferenceId(): string;
 }
@@ -164,7 +170,7 @@ class Request {
         if (name === "_GetRangeOrNullObjectForEventByReferenceId")
           return this.hooks.eventRange(this.call, String(args()[0]), true);
         const where = `${parent._typeName}.${apiName(name)}`;
-        this.hooks.beforeOperation(this.call, where);
+        this.hooks.beforeOperation(this.call, where, parent, "path");
         const result = located(where, () => invoke(parent, name, args()));
         if (!(result instanceof HostObject)) {
           throw new FakeOfficeError("NotImplemented", {
@@ -237,7 +243,7 @@ class Request {
         if (obj instanceof NullHost) return null;
         const name = apiName(action.Name ?? "");
         const where = `${obj._typeName}.${name}`;
-        this.hooks.beforeOperation(this.call, where);
+        this.hooks.beforeOperation(this.call, where, obj, "set");
         located(where, () => obj.writeScalar(name, this.args(action.ArgumentInfo)[0]));
         return null;
       }
@@ -278,7 +284,7 @@ class Request {
       default: {
         if (obj instanceof NullHost) return null;
         const where = `${obj._typeName}.${apiName(name)}`;
-        this.hooks.beforeOperation(this.call, where);
+        this.hooks.beforeOperation(this.call, where, obj, "method");
         return toWire(located(where, () => invoke(obj, name, args)));
       }
     }
@@ -290,7 +296,7 @@ class Request {
       const name = apiName(key);
       if (metaOf(obj).navs.includes(name)) this.update(obj.navigate(name), value);
       else {
-        this.hooks.beforeOperation(this.call, `${obj._typeName}.${name}`);
+        this.hooks.beforeOperation(this.call, `${obj._typeName}.${name}`, obj, "set");
         obj.writeScalar(name, value);
       }
     }

@@ -23,6 +23,7 @@ export type FakeErrorCode =
   | "NotImplemented"
   | "RunMustReturnPromise"
   | "InvalidOperationInCellEditMode"
+  | "AccessDenied"
   | "GeneralException";
 
 const MESSAGES: Record<FakeErrorCode, string> = {
@@ -50,12 +51,16 @@ const MESSAGES: Record<FakeErrorCode, string> = {
     'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation. Typically, you return a promise by returning the response from "context.sync()".',
   InvalidOperationInCellEditMode:
     "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.",
+  // What Excel answers a write to a locked cell of a protected sheet (Graph and Office.js give the
+  // same text: microsoftgraph/microsoft-graph-docs#4546, OfficeDev/office-js#6784).
+  AccessDenied: "You cannot perform the requested operation.",
   GeneralException: "There was an internal error while processing the request.",
 };
 
 const HTTP_STATUS: Partial<Record<FakeErrorCode, number>> = {
   ItemNotFound: 404,
   ItemAlreadyExists: 409,
+  AccessDenied: 403,
   GeneralException: 500,
 };
 

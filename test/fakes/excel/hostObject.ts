@@ -73,16 +73,20 @@ export abstract class HostObject {
   readonly _bound: unknown;
   /** Human-readable path, for error locations. */
   readonly _path: string;
+  /** The object this one was reached from (null for a root or a collection's item). */
+  readonly _parent: HostObject | null;
   private readonly _navCache = new Map<string, HostObject>();
 
   constructor(ctx: HostCall, binding: Binding) {
     this._ctx = ctx;
     if (binding.kind !== "child") {
+      this._parent = null;
       this._bound = binding.target;
       this._path = binding.kind === "root" ? "workbook" : "item";
       return;
     }
     const { parent, resolve, method, args } = binding;
+    this._parent = parent;
     this._path = `${parent._path}.${method}(${(args ?? []).map(describeArg).join(",")})`;
     const pt = parent._target();
     this._bound = pt === null ? null : resolve(pt as never);

@@ -49,6 +49,15 @@ export class FakeWorkbookProxy extends HostObject {
     return this._nav("names", () => new FakeNamedItemCollection(this._ctx, this._sub("names")));
   }
 
+  /** Review › Protect Workbook (structure): ExcelApi 1.7. */
+  get protection(): FakeWorkbookProtection {
+    this._ctx._require("1.7", "Workbook.protection");
+    return this._nav(
+      "protection",
+      () => new FakeWorkbookProtection(this._ctx, { kind: "root", target: this._ctx.fake }),
+    );
+  }
+
   /** context.runtime (the client reaches it as the workbook's "_Runtime"). */
   get runtime(): FakeRuntime {
     return this._nav(
@@ -107,8 +116,32 @@ export class FakeWorkbookProxy extends HostObject {
 
 defineHost(FakeWorkbookProxy, {
   scalars: ["name", "readOnly"],
-  navs: ["worksheets", "tables", "names", "application", "runtime"],
+  navs: ["worksheets", "tables", "names", "application", "runtime", "protection"],
 });
+
+/** Workbook.protection: adding, deleting, renaming, moving or hiding sheets is refused. */
+export class FakeWorkbookProtection extends HostObject {
+  readonly _typeName = "WorkbookProtection";
+
+  protected _get(target: unknown, name: string): unknown {
+    if (name === "protected") return (target as FakeWorkbook).structureProtected;
+    return fail("InvalidArgument", `WorkbookProtection.${name} is not modelled`);
+  }
+
+  protect(_password?: string): void {
+    this._call("protect", [], (fake: FakeWorkbook) => {
+      fake.structureProtected = true;
+    });
+  }
+
+  unprotect(_password?: string): void {
+    this._call("unprotect", [], (fake: FakeWorkbook) => {
+      fake.structureProtected = false;
+    });
+  }
+}
+
+defineHost(FakeWorkbookProtection, { scalars: ["protected"] });
 
 export class FakeWorksheetCollection extends HostCollection<FakeWorksheet> {
   readonly _typeName = "WorksheetCollection";
@@ -209,6 +242,14 @@ export class FakeWorksheet extends HostObject {
   get pageLayout(): FakePageLayout {
     this._ctx._require("1.9", "Worksheet.pageLayout");
     return this._nav("pageLayout", () => new FakePageLayout(this._ctx, this._sub("pageLayout")));
+  }
+
+  get protection(): FakeWorksheetProtection {
+    this._ctx._require("1.2", "Worksheet.protection");
+    return this._nav(
+      "protection",
+      () => new FakeWorksheetProtection(this._ctx, this._sub("protection")),
+    );
   }
 
   protected _get(target: unknown, name: string): unknown {
@@ -360,8 +401,38 @@ export class FakeWorksheet extends HostObject {
 defineHost(FakeWorksheet, {
   scalars: ["id", "standardHeight"],
   writable: ["name", "position", "visibility", "tabColor", "showGridlines", "standardWidth"],
-  navs: ["tables", "charts", "freezePanes", "pageLayout"],
+  navs: ["tables", "charts", "freezePanes", "pageLayout", "protection"],
 });
+
+/**
+ * Worksheet.protection. Since June 2026 Excel answers protect() on a protected sheet and
+ * unprotect() on an unprotected one with AccessDenied (OfficeDev/office-js#6784): modelled, so
+ * code that toggles protection must read `protected` first.
+ */
+export class FakeWorksheetProtection extends HostObject {
+  readonly _typeName = "WorksheetProtection";
+
+  protected _get(target: unknown, name: string): unknown {
+    if (name === "protected") return (target as SheetState).protected;
+    return fail("InvalidArgument", `WorksheetProtection.${name} is not modelled`);
+  }
+
+  protect(_options?: unknown, _password?: string): void {
+    this._call("protect", [], (s: SheetState) => {
+      if (s.protected) fail("AccessDenied", `the sheet ${s.name} is already protected`);
+      s.protected = true;
+    });
+  }
+
+  unprotect(_password?: string): void {
+    this._call("unprotect", [], (s: SheetState) => {
+      if (!s.protected) fail("AccessDenied", `the sheet ${s.name} is not protected`);
+      s.protected = false;
+    });
+  }
+}
+
+defineHost(FakeWorksheetProtection, { scalars: ["protected"] });
 
 export class FakeWorksheetFreezePanes extends HostObject {
   readonly _typeName = "WorksheetFreezePanes";

@@ -186,6 +186,12 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
   charts: ChartState[];
   pageLayout: PageLayoutState;
+  /**
+   * Review › Protect Sheet with Excel's defaults: every cell locked, so the sheet's cells,
+   * formats, rules and tables refuse writes (AccessDenied). Per-cell locking and the
+   * WorksheetProtectionOptions are not modelled: the add-in refuses a protected sheet whole.
+   */
+  protected: boolean;
   deleted: boolean;
 }
 
@@ -254,6 +260,7 @@ export function newSheet(id: string, name: string): SheetState {
     conditionalFormats: [],
     charts: [],
     pageLayout: defaultPageLayout(),
+    protected: false,
     deleted: false,
   };
 }

@@ -5,6 +5,7 @@
  * instrumentation. The mutation methods here are what a batch's operations call during
  * `context.sync()`; they raise FakeOfficeError with Office-like codes when Excel would refuse.
  */
+import { checkProtection } from "./protection";
 import {
   type Rect,
   boundingRect,
@@ -228,6 +229,8 @@ export class FakeWorkbook {
   failAtOperation: number | null = null;
   /** Operations counted since failAtOperation was last set (or the workbook was made). */
   operationCount = 0;
+  /** Review › Protect Workbook: the sheet list cannot change (protection.ts). */
+  structureProtected = false;
   /** Add-in runtimes connected to this workbook (each a copy of Microsoft's client). */
   readonly runtimes: RuntimeState[] = [];
   /** Set by the test environment: how `run` gets its default runtime. */
@@ -414,13 +417,14 @@ export class FakeWorkbook {
           }
         },
         eventRange: (call, referenceId, orNull) => eventRange(call, referenceId, orNull),
-        beforeOperation: () => {
+        beforeOperation: (_call, what, obj, kind) => {
           this.operationCount++;
           if (this.failAtOperation !== null && this.operationCount === this.failAtOperation) {
             throw new FakeOfficeError("GeneralException", {
               detail: `fault injected at operation ${this.operationCount}`,
             });
           }
+          checkProtection(this.structureProtected, what, obj, kind);
         },
         newReferenceId: () => `{FAKE-REF-${this.nextReference++}}`,
       });
