@@ -4,6 +4,7 @@
  * plan is on another sheet or when writing needs details (tables, validations) of the plan sheet.
  */
 import { a1, parseRange, type CellValue } from "../../domain/cell";
+import { PlanTrackerError } from "../../domain/diagnostics";
 import { META_SHEET } from "../../domain/tracker/metadata";
 import { SETTINGS_SHEET } from "../../domain/settings";
 import type { SheetData, SheetState, WorkbookData } from "../../domain/workbookData";
@@ -35,6 +36,21 @@ const VISIBILITY: Record<string, SheetState> = {
   VeryHidden: "veryHidden",
 };
 
+/**
+ * "When a get operation using Range.values exceeds the five-million-cell limit, the API doesn't
+ * always throw an error. In some cases, Range.values returns null instead" (Excel performance
+ * article; review item 6). Raised for such a read: the plan read retries in slices
+ * (isPayloadTooLarge), and elsewhere the clerk is told which sheet and what to do.
+ */
+export class ValuesWithheld extends PlanTrackerError {
+  constructor(sheet: string) {
+    super("read.values-withheld", {
+      vi: `Excel không trả về nội dung trang "${sheet}" vì vùng đã dùng quá lớn (quá 5 triệu ô). Thường là do một ô lẻ ở rất xa bảng: nhấn Ctrl+End trên trang đó, xóa các hàng/cột thừa rồi chạy lại.`,
+      en: `Excel did not return the cells of the sheet "${sheet}": its used range is too big (over 5 million cells). Usually a stray cell far from the table causes this: press Ctrl+End on that sheet, delete the extra rows/columns, and run again.`,
+    });
+  }
+}
+
 /** Converts a loaded used range (values/formulas/numberFormat/valueTypes) into SheetData. */
 export function sheetFromRange(
   name: string,
@@ -42,6 +58,8 @@ export function sheetFromRange(
   range: CellBlock | null,
 ): SheetData {
   if (!range) return { name, state, rows: [], formulas: new Map() };
+  // Loaded but withheld (null past the cell limit): never read as an empty sheet.
+  if (!Array.isArray(range.values)) throw new ValuesWithheld(name);
   const rows: CellValue[][] = [];
   const formulas = new Map<string, string>();
   // The used range may start below row 1 / right of column A: pad so rows[0] is row 1.
@@ -81,6 +99,7 @@ export function sheetFromFormulas(
   const rows: CellValue[][] = [];
   const formulas = new Map<string, string>();
   if (!range) return { name, state, rows, formulas };
+  if (!Array.isArray(range.formulas)) throw new ValuesWithheld(name);
   for (let r = 0; r < range.rowIndex; r++) rows.push([]);
   range.formulas.forEach((line, r) => {
     const out: CellValue[] = Array<CellValue>(range.columnIndex).fill(null);
@@ -173,7 +192,11 @@ interface AreaLoad {
  * they matter — formula cells, numeric constants (dates are numbers with a date format) and
  * error constants — through getSpecialCells. Otherwise all four grids are read.
  */
-export function queueRangeRead(range: Excel.Range, lean: boolean): () => CellBlock | null {
+export function queueRangeRead(
+  range: Excel.Range,
+  lean: boolean,
+  sheetName: string,
+): () => CellBlock | null {
   if (!lean) {
     range.load(USED_RANGE_PROPS);
     return () => (range.isNullObject ? null : range);
@@ -189,7 +212,8 @@ export function queueRangeRead(range: Excel.Range, lean: boolean): () => CellBlo
   errors.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
   return () => {
     if (range.isNullObject) return null;
-    const values = range.values as unknown[][];
+    const values = range.values as unknown[][] | null;
+    if (!Array.isArray(values)) throw new ValuesWithheld(sheetName);
     const filled = <T>(fill: T): T[][] => values.map((row) => row.map(() => fill));
     const block: CellBlock = {
       rowIndex: range.rowIndex,
@@ -255,7 +279,7 @@ export function queueSheetRead(
   const range = context.workbook.worksheets
     .getItemOrNullObject(name)
     .getUsedRangeOrNullObject(true);
-  const read = queueRangeRead(range, lean);
+  const read = queueRangeRead(range, lean, name);
   return (state) => sheetFromRange(name, state, read());
 }
 
@@ -266,6 +290,7 @@ export function queueSheetRead(
  * slices — a slice that still fails on one row rethrows the real error.
  */
 export function isPayloadTooLarge(err: unknown): boolean {
+  if (err instanceof ValuesWithheld) return true;
   const code = (err as { code?: unknown } | null)?.code;
   return (
     typeof code === "string" &&
@@ -295,7 +320,7 @@ export async function readSheetInSlices(
     const slice = context.workbook.worksheets
       .getItem(name)
       .getRangeByIndexes(used.rowIndex + start, used.columnIndex, rows, used.columnCount);
-    const read = queueRangeRead(slice, lean);
+    const read = queueRangeRead(slice, lean, name);
     try {
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one slice per response, by design
       await context.sync();
@@ -306,7 +331,15 @@ export async function readSheetInSlices(
       continue;
     }
     syncs++;
-    const block = read();
+    let block: CellBlock | null;
+    try {
+      block = read();
+    } catch (err) {
+      // Withheld values (null past the cell limit) count as "too big" too.
+      if (!(err instanceof ValuesWithheld) || rows === 1) throw err;
+      step = Math.max(1, Math.floor(rows / 2));
+      continue;
+    }
     if (block) blocks.push(block);
     start += rows;
   }
