@@ -22,6 +22,7 @@ import {
   type OfficeEnv,
 } from "../adapters/officejs/session";
 import type { PaneFile, PaneHost, SettingsInput } from "./host";
+import { computedColumns, onlyComputedColumns } from "./changeFilter";
 import { docxTextInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 import type { CheckResult } from "../domain/check";
@@ -257,13 +258,18 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
         if (event.source !== "Local") return;
         // The tool's own writes (another of its runtimes, e.g. a ribbon command) need no re-check.
         if ((event as { triggerSource?: string }).triggerSource === "ThisLocalAddin") return;
+        // The tool's own writes from a runtime whose enableEvents could not silence this one.
+        if (onlyComputedColumns(event.address, computed)) return;
         for (const r of rowsOfAddress(event.address)) pending.add(r);
         schedule(opts.debounceMs ?? 600);
         await Promise.resolve();
       };
+      let computed: ReadonlySet<number> = new Set();
       const registration = await run(async (context) => {
         const reg = context.workbook.worksheets.getItem(planSheet).onChanged.add(handler);
+        const meta = queueSheetRead(context, META_SHEET);
         await context.sync();
+        computed = computedColumns(readMetadata(meta("veryHidden")));
         return reg;
       });
       return () => {
