@@ -55,11 +55,23 @@ export interface ApplyOptions {
   readonly staleConditionalFormats?: readonly Excel.ConditionalFormat[];
   /** Bytes per request before the operations are split (tests lower it). */
   readonly chunkBytes?: number;
+  /**
+   * The plan sheet's merged cells could not be read (ExcelApi < 1.13, or over 512 areas): the
+   * domain may ask for a table over merged cells, which Excel refuses (MergedRangeConflict) after
+   * the operations before it. The tables then go in a last request of their own, whose refusal
+   * only skips the table (review item 5).
+   */
+  readonly mergesUnknown?: boolean;
 }
 
 type Op = (ctx: Excel.RequestContext) => void;
 /** An operation and the bytes it adds to the request (its written values dominate). */
-type SizedOp = { readonly run: Op; readonly bytes: number };
+type SizedOp = {
+  readonly run: Op;
+  readonly bytes: number;
+  /** A table the layout adds (tables.add): the one write merged cells can refuse. */
+  readonly table?: string;
+};
 /**
  * What one queued action (a property set, a method call, an object path) weighs in Excel's
  * request JSON, generously: an operation of the layout is a few of them.
@@ -367,7 +379,8 @@ function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
     ops.push(validationOp(name, v), 12 * ACTION + utf8Bytes(JSON.stringify(v)));
   for (const cf of spec.conditionalFormats)
     ops.push(conditionalFormatOp(name, cf), 14 * ACTION + utf8Bytes(JSON.stringify(cf)));
-  for (const t of spec.tables) for (const op of tableOps(name, t, opts)) ops.push(op);
+  for (const t of spec.tables)
+    for (const run of tableOps(name, t, opts)) sized.push({ run, bytes: SMALL, table: t.name });
   // A table of an earlier run the layout no longer wants (e.g. merged cells now) becomes a plain
   // range again: its cells stay, as in the exceljs adapter.
   for (const t of spec.remove?.tables ?? []) {
@@ -479,18 +492,38 @@ export async function applyLayoutOffice(
   context: Excel.RequestContext,
   layout: WorkbookLayout,
   opts: ApplyOptions,
-): Promise<{ syncs: number }> {
-  const chunks = chunkOps(layoutOps(layout, opts), opts.chunkBytes ?? CHUNK_BYTES);
+): Promise<{ syncs: number; tablesRefused: string[] }> {
+  const all = layoutOps(layout, opts);
+  const tail = opts.mergesUnknown ? all.filter((op) => op.table !== undefined) : [];
+  const chunks = chunkOps(
+    tail.length > 0 ? all.filter((op) => op.table === undefined) : all,
+    opts.chunkBytes ?? CHUNK_BYTES,
+  );
   context.runtime.enableEvents = false;
   context.application.suspendApiCalculationUntilNextSync();
   let syncs = 0;
+  const tablesRefused: string[] = [];
   try {
     for (const [i, chunk] of chunks.entries()) {
       for (const op of chunk) op.run(context);
-      if (i === chunks.length - 1) context.runtime.enableEvents = true;
+      if (i === chunks.length - 1 && tail.length === 0) context.runtime.enableEvents = true;
       // Each chunk is one request under the 5 MB limit of Excel on the web; a small layout is one.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate chunking by payload size
       await context.sync();
+      syncs++;
+    }
+    if (tail.length > 0) {
+      // Events first: the operations before a refused one stay applied, so they come back on
+      // whatever happens to the table (adding a table changes no value, so raises no onChanged).
+      context.runtime.enableEvents = true;
+      for (const op of tail) op.run(context);
+      try {
+        await context.sync();
+      } catch (err) {
+        if ((err as { code?: unknown } | null)?.code !== "MergedRangeConflict") throw err;
+        // Nothing of the table stays (tables.add is its first operation); the rest is written.
+        tablesRefused.push(...new Set(tail.map((op) => op.table as string)));
+      }
       syncs++;
     }
   } catch (err) {
@@ -498,5 +531,5 @@ export async function applyLayoutOffice(
     await context.sync().catch(() => undefined);
     throw err;
   }
-  return { syncs };
+  return { syncs, tablesRefused };
 }

@@ -108,29 +108,49 @@ async function readPlanWith<T>(
   context: Excel.RequestContext,
   loaded: Loaded,
   env: OfficeEnv,
-  details: () => () => T,
+  details: (merges: boolean) => () => T,
 ): Promise<{ data: WorkbookData; details: T; syncs: number }> {
   const name = loaded.planSheet;
   const put = (sheet: SheetData): WorkbookData => ({
     ...loaded.data,
     sheets: loaded.data.sheets.map((s) => (s.name === sheet.name ? sheet : s)),
   });
-  const plan = name === null ? null : queueSheetRead(context, name, lean(env));
-  let finish = details();
-  try {
-    await context.sync();
-    return {
-      data: plan ? put(plan(loaded.planState)) : loaded.data,
-      details: finish(),
-      syncs: 1,
-    };
-  } catch (err) {
-    if (name === null || !isPayloadTooLarge(err)) throw err;
+  let merges = true;
+  let syncs = 0;
+  for (;;) {
+    const plan = name === null ? null : queueSheetRead(context, name, lean(env));
+    const finish = details(merges);
+    try {
+      syncs++;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a second try only after the merged-areas query failed
+      await context.sync();
+      return {
+        data: plan ? put(plan(loaded.planState)) : loaded.data,
+        details: finish(),
+        syncs,
+      };
+    } catch (err) {
+      // Past 512 merged areas Excel fails the query (review item 5): read again without it,
+      // the merges then unknown (as below ExcelApi 1.13).
+      if (merges && isMergedAreasFailure(err)) {
+        merges = false;
+        continue;
+      }
+      if (name === null || !isPayloadTooLarge(err)) throw err;
+      break;
+    }
   }
+  if (name === null) throw new Error("unreachable: no plan sheet to slice");
   const sliced = await readSheetInSlices(context, name, loaded.planState, lean(env));
-  finish = details();
+  const finish = details(merges);
   await context.sync();
-  return { data: put(sliced.sheet), details: finish(), syncs: 2 + sliced.syncs };
+  return { data: put(sliced.sheet), details: finish(), syncs: syncs + 1 + sliced.syncs };
+}
+
+function isMergedAreasFailure(err: unknown): boolean {
+  const where = (err as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo
+    ?.errorLocation;
+  return typeof where === "string" && /getMergedAreas/i.test(where);
 }
 
 function withSheet(data: WorkbookData, name: string, extra: Partial<SheetData>): WorkbookData {
@@ -177,6 +197,7 @@ function queueDetails(
   env: OfficeEnv,
   plan: string,
   previous: OwnedRules,
+  withMerges: boolean,
 ): () => PlanDetails {
   const ws = context.workbook.worksheets.getItem(plan);
   // The sheets convert rebuilds, enough to print them: where constants and formulas are (two
@@ -197,9 +218,10 @@ function queueDetails(
     });
   const validated = lean(env) ? ws.getRange().getSpecialCellsOrNullObject("DataValidations") : null;
   validated?.load("address");
-  const merged = env.features.mergedAreas
-    ? ws.getUsedRange(true).getMergedAreasOrNullObject()
-    : null;
+  // The whole sheet, not its used range: the method reports only merges whose top-left cell is
+  // inside the range (OfficeDev/office-js#3611), and a blank merge may start above the values.
+  const merged =
+    env.features.mergedAreas && withMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
   merged?.load("address");
   const tableRanges = loaded.discovery.tables
     .filter((t) => t.sheet === plan)
@@ -292,8 +314,8 @@ export async function convertToTracker(
   // Known from the first sync: a protected plan sheet is refused before the big read.
   if (plan !== null && isSheetProtected(loaded.discovery, plan)) throw protectedSheetError(plan);
   const previous = loaded.meta && loaded.meta.planSheet === plan ? loaded.meta.rules : EMPTY_RULES;
-  const read = await readPlanWith(context, loaded, env, () =>
-    plan === null ? () => null : queueDetails(context, loaded, env, plan, previous),
+  const read = await readPlanWith(context, loaded, env, (merges) =>
+    plan === null ? () => null : queueDetails(context, loaded, env, plan, previous, merges),
   );
   let syncs = 1 + read.syncs;
   const details = read.details;
@@ -319,12 +341,14 @@ export async function convertToTracker(
       tables: details.tables(),
     });
   }
-  const result = buildTracker(data, trackOpts);
-  const refusal = protectionRefusal(result.layout, loaded.discovery);
+  const built = buildTracker(data, trackOpts);
+  const refusal = protectionRefusal(built.layout, loaded.discovery);
   if (refusal) throw refusal;
   const tables = details?.tables() ?? [];
-  const write = await applyLayoutOffice(context, result.layout, {
+  const write = await applyLayoutOffice(context, built.layout, {
     features: env.features,
+    // Unknown merges (ExcelApi < 1.13, or past 512): the table goes in a request of its own.
+    mergesUnknown: plan !== null && details?.merges() === undefined,
     ...existing(loaded.discovery),
     activeSheet: loaded.discovery.activeSheet,
     ownTables: new Map(
@@ -332,6 +356,14 @@ export async function convertToTracker(
     ),
     staleConditionalFormats: details?.oldFormats() ?? [],
   });
+  const result =
+    write.tablesRefused.length > 0
+      ? {
+          ...built,
+          tableSkipped:
+            "merged cells inside the item block (Excel refused the table: MergedRangeConflict)",
+        }
+      : built;
   return { value: result, syncs: syncs + write.syncs };
 }
 

@@ -531,7 +531,20 @@ export class FakeRange extends HostObject {
       "getMergedAreasOrNullObject",
       [],
       (t: RangeRef): AreasRef | null => {
-        const areas = t.sheet.merges.filter((m) => intersect(m, t.rect) !== null);
+        // Only merges whose top-left cell is inside the range (OfficeDev/office-js#3611), and
+        // none past 512: "if the merged areas count in this range is more than 512, then this
+        // method will fail to return the result" (the typings' note; modelled as an error).
+        const inside = (m: Rect): boolean =>
+          m.r >= t.rect.r &&
+          m.r < t.rect.r + t.rect.rows &&
+          m.c >= t.rect.c &&
+          m.c < t.rect.c + t.rect.cols;
+        const areas = t.sheet.merges.filter(inside);
+        if (areas.length > 512)
+          fail(
+            "GeneralException",
+            `${areas.length} merged areas: over the 512 this method returns`,
+          );
         return areas.length === 0 ? null : { sheet: t.sheet, rects: areas };
       },
     );
