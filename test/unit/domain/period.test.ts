@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   isoToSerial,
+  monthEnd,
   quarterEnd,
   quarterStart,
   toIso,
@@ -415,7 +416,7 @@ describe("parsePeriod: the first or last N months of the year", () => {
       year,
       quarter: isQuarter ? (((from - 1) / 3 + 1) as Quarter) : null,
       start: toIso(year, from, 1),
-      end: toIso(year, to, new Date(Date.UTC(year, to, 0)).getUTCDate()),
+      end: monthEnd(year, to),
       eventDate: null,
     };
   }
