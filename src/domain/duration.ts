@@ -190,11 +190,12 @@ function pad2(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // A total with its parts: "40”=(30+10)"
 
-const SUM_RE = /^(.+?)\s*=\s*\(?\s*(\d+(?:[.,]\d+)?(?:\s*\+\s*\d+(?:[.,]\d+)?)+)\s*\)?\s*$/;
+/** "40"=(30+10)", "40 giây = 30 giây + 10 giây"; cleanText has already taken the last ")" off. */
+const SUM_RE = /^([^=]+?)\s*=\s*\(?\s*([^=()]+\+[^=()]+?)\s*\)?$/;
 
 interface Sum {
   readonly total: Span;
-  /** The parts added up, in minutes, read in the total's (single) unit. */
+  /** The parts added up, in minutes; a bare part is in the total's smallest unit. */
   readonly parts: number;
 }
 
@@ -203,13 +204,15 @@ function readSum(body: string): Sum | null {
   if (!m) return null;
   const left = readComponents(m[1] ?? "", 0);
   const total = readSpan(m[1] ?? "");
-  if (!left || total === null || total.isRange || left.parts.length !== 1) return null;
-  const unit = left.parts[0]?.unit ?? "min";
+  if (!left || total === null || total.isRange) return null;
+  const unit = left.parts[left.parts.length - 1]?.unit ?? "min";
   let parts = 0;
   for (const term of (m[2] ?? "").split("+")) {
-    const n = readVnNumber(term.trim());
-    if (n === null) return null;
-    parts += n * MINUTES_PER[unit];
+    const read = readComponents(term.trim(), 0);
+    if (!read || read.end !== term.trim().length) return null;
+    const minutes = toMinutes(read.parts, unit);
+    if (minutes === null) return null;
+    parts += minutes;
   }
   return { total, parts };
 }

@@ -36,6 +36,9 @@ describe("parseDuration", () => {
     ['40"=(30+10)', 40 / 60],
     ["40 giây = 30 + 10", 40 / 60],
     ["5 phút=(3+2)", 5],
+    ["40 giây = 30 giây + 10 giây", 40 / 60],
+    ["1 phút 10 giây = (60 + 10)", 70 / 60],
+    ["5 phút = 4 phút + 60 giây", 5],
     ["1 tiếng", 60],
     ["1 tiếng rưỡi", 90],
     ["5 phút 30 giây", 5.5],
@@ -189,6 +192,26 @@ describe("parseDuration", () => {
     expect(found?.text.en).toContain("50 s");
   });
 
+  it("reads a length after words the same as the bare length (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 * 3600 }),
+        fc.constantFrom(
+          "mỗi chương trình ",
+          "thời lượng mỗi chương trình ",
+          "Thời lượng mỗi số: ",
+          "chương trình dài ",
+          "(",
+        ),
+        (seconds, lead) => {
+          const text = formatMinutes(seconds / 60, "vi");
+          const wrapped = lead === "(" ? `(${text})` : `${lead}${text}`;
+          expect(parseDuration(wrapped)).toEqual(parseDuration(text));
+        },
+      ),
+    );
+  });
+
   it("reads a length in a phrase with its hours, and warns above a day", () => {
     const r = parseDuration("120 giờ");
     expect(r.value?.minutes).toBe(7200);
@@ -217,6 +240,7 @@ describe("parseDuration", () => {
     ["tập 2"],
     ["phát sóng 2 lần"],
     ["40”=(30+x)"],
+    ["40”=(30+)"],
     [true],
     [Number.NaN],
     [Number.POSITIVE_INFINITY],
