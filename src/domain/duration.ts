@@ -103,7 +103,12 @@ export function parseDuration(value: unknown): DurationResult {
     if (clockAfterWords !== null) return fromClockLike(clockAfterWords, value);
     span = readSpanAfterWords(rest);
   }
-  if (span === null) return unreadable(value);
+  if (span === null) {
+    // "19h45 hằng ngày", "05 phút, phát 19h45": a slot somewhere in text that is no length.
+    const slot = CLOCK_INSIDE_RE.exec(body);
+    const clock = slot ? readClockLike(slot[0]) : null;
+    return clock ? fromClockLike({ times: clock.times, inside: true }, value) : unreadable(value);
+  }
   return judge(span.hi, span.isRange ? [span.lo, span.hi] : null, value);
 }
 
@@ -121,7 +126,12 @@ const CLOCK_LIKE_RE = new RegExp(
  */
 const MAX_COMPACT_LENGTH_HOURS = 3;
 
+/** A compact clock time among other words, read only when the text is no length. */
+const CLOCK_INSIDE_RE = /(?<![\d.,:])\d{1,2}[hg]\d{2}(?![\d.,:])/;
+
 interface ClockLike {
+  /** Found among other words: the cell is not a length whatever the hour. */
+  readonly inside?: boolean;
   readonly times: ReadonlyArray<{
     readonly h: number;
     readonly mm: number;
@@ -155,7 +165,10 @@ function fromClockLike(clock: ClockLike, received: string): DurationResult {
   const shown = q(clip(received));
   const slot = clock.times.map(({ h, mm }) => `${pad2(h)}:${pad2(mm)}`).join(" - ");
   const [first] = clock.times;
-  const isSlot = clock.times.length > 1 || clock.times.some((t) => t.h > MAX_COMPACT_LENGTH_HOURS);
+  const isSlot =
+    clock.inside === true ||
+    clock.times.length > 1 ||
+    clock.times.some((t) => t.h > MAX_COMPACT_LENGTH_HOURS);
   if (isSlot || first === undefined) {
     return {
       value: null,

@@ -169,9 +169,12 @@ function readKey(input: Input): Reading {
 // ---------------------------------------------------------------------------------------------
 // A period inside a phrase
 
-/** Words that only say "when": "vào Quý I", "trong tháng 3", "thời gian từ ...", "phát lại ngày". */
+/**
+ * Words that only say "when": "vào Quý I", "trong tháng 3", "thời gian từ ...", "phát lại ngày".
+ * "khoảng" (about) is not one: an approximate time is the user's to make exact.
+ */
 const LEAD_RE =
-  /^(?:vao|trong|thoi gian|thoi diem|du kien|thuc hien|dien ra|to chuc|phat lai|phat song|phat|dang|khoang)\s*:?\s+/;
+  /^(?:vao|trong|thoi gian|thoi diem|du kien|thuc hien|dien ra|to chuc|phat lai|phat song|phat)\s*:?\s+/;
 /** "tính đến hết 30/6/2024", "đến hết tháng 6": from the year's start to the named end. */
 const UNTIL_RE = /^(?:tinh\s+)?(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?!cuoi)(.+)$/;
 /** "... đến cuối năm", "... đến hết năm 2024": a range closing on 31 December. */

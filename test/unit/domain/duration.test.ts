@@ -111,6 +111,9 @@ describe("parseDuration", () => {
     ["1h30-2h00", "01:30 - 02:00"],
     ["phát sóng lúc 19h45", "19:45"],
     ["Thời lượng: 5h00’", "05:00"],
+    ["19h45 hằng ngày", "19:45"],
+    ["05 phút, phát 19h45", "19:45"],
+    ["phát lúc 1h30 sáng", "01:30"],
   ])("reads %p as a broadcast time %p, never as hours", (input, slot) => {
     const r = parseDuration(input);
     expect(r.value).toBeNull();

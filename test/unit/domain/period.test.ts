@@ -535,6 +535,7 @@ describe("parsePeriod: a period inside a phrase", () => {
     // A note that names another period is not dropped: which one is meant is the user's call.
     ["Quý I/2023 - quý II"],
     ["vào dịp lễ"],
+    ["khoảng tháng 3/2023"],
     ["21/9/2023 - tuần sau"],
     ["trong năm tới"],
     ["30/11/2023 07:99 sáng mai"],
