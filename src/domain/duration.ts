@@ -8,7 +8,12 @@
  * - Clock text with three parts is h:mm:ss; with two parts it is mm:ss ("05:00" = 5 minutes),
  *   since products last minutes and seconds, unless an hour word follows ("1:30 giờ").
  * - A range ("10-15 phút") plans for its upper bound and warns.
- * - A bare number after a unit counts the next smaller unit: "1h30" = 90 minutes, "5'30" = 5.5.
+ * - A bare number after a unit counts the next smaller unit: "1 giờ 30" = 90 minutes, "5'30" = 5.5.
+ * - Compact "HhMM" ("6h30", "19h45’", "5h00") is how Vietnamese writes a clock time, so the
+ *   broadcast slot often lands in this column. See readClockLike for the rule.
+ * - Words before the length are context ("thời lượng mỗi chương trình 20 phút") when what follows
+ *   is a length with its unit written; a bare number after words is not read.
+ * - A total with its parts ("40”=(30+10)") is the total; parts that do not add up are flagged.
  */
 import { cellText, isBlank, isDateValue, isErrorValue } from "./cell";
 import { issue, q, type Issue, type Lang } from "./diagnostics";
@@ -86,9 +91,168 @@ export function parseDuration(value: unknown): DurationResult {
     return judge(value, null, String(value));
   }
   if (typeof value !== "string") return unreadable(describe(value));
-  const span = readSpan(value);
-  if (span === null) return unreadable(value);
+  const body = cleanText(value);
+  const clockLike = readClockLike(body);
+  if (clockLike !== null) return fromClockLike(clockLike, value);
+  const sum = readSum(body);
+  if (sum !== null) return fromSum(sum, value);
+  let span = readSpan(body);
+  const rest = span === null ? afterWords(body) : null;
+  if (rest !== null) {
+    const clockAfterWords = readClockLike(rest);
+    if (clockAfterWords !== null) return fromClockLike(clockAfterWords, value);
+    span = readSpanAfterWords(rest);
+  }
+  if (span === null) {
+    // "19h45 hằng ngày", "05 phút, phát 19h45": a slot somewhere in text that is no length.
+    const slot = CLOCK_INSIDE_RE.exec(body);
+    const clock = slot ? readClockLike(slot[0]) : null;
+    return clock ? fromClockLike({ times: clock.times, inside: true }, value) : unreadable(value);
+  }
   return judge(span.hi, span.isRange ? [span.lo, span.hi] : null, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clock times in the duration column
+
+/** "6h30", "19h45’", "5h00 phút", "1g30": digits, h or g, two digits, no space, maybe a minute mark. */
+const CLOCK_LIKE_SRC = String.raw`(\d{1,2})[hg](\d{2})(?:\s*('|phut|ph|p))?`;
+const CLOCK_LIKE_RE = new RegExp(
+  String.raw`^${CLOCK_LIKE_SRC}(?:\s*(?:-|~|den|toi)\s*${CLOCK_LIKE_SRC})?$`,
+);
+/**
+ * The longest product a plan writes as compact "HhMM": galas and live events run up to about three
+ * hours, while a slot at 4:00 or later is the normal broadcast day.
+ */
+const MAX_COMPACT_LENGTH_HOURS = 3;
+
+/** A compact clock time among other words, read only when the text is no length. */
+const CLOCK_INSIDE_RE = /(?<![\d.,:])\d{1,2}[hg]\d{2}(?![\d.,:])/;
+
+interface ClockLike {
+  /** Found among other words: the cell is not a length whatever the hour. */
+  readonly inside?: boolean;
+  readonly times: ReadonlyArray<{
+    readonly h: number;
+    readonly mm: number;
+    readonly marked: boolean;
+  }>;
+}
+
+/**
+ * The rule for compact "HhMM" (hours 0-23, minutes 00-59):
+ * - any hour from 4 up ("5h00’", "6h30", "21h15", "(6h30’)", "19h45’") is a broadcast slot: the
+ *   cell has no length, and it is an error, never 5, 6.5 or 21.25 hours;
+ * - an hour of 0-3 with a minute mark ("1h30'", "1h30 phút") is a length: the mark names minutes;
+ * - an hour of 0-3 without a mark ("1h30", "2h15") is either: it is read as the length (the
+ *   column's job) with a warning that names the slot it could be.
+ * "2h", "1 giờ 30" and "1h 30 phút" are not compact clock times and read as lengths.
+ */
+function readClockLike(body: string): ClockLike | null {
+  const m = CLOCK_LIKE_RE.exec(body);
+  if (!m) return null;
+  const times = [];
+  for (const at of m[4] === undefined ? [1] : [1, 4]) {
+    const h = Number(m[at]);
+    const mm = Number(m[at + 1]);
+    if (h > 23 || mm > 59) return null;
+    times.push({ h, mm, marked: m[at + 2] !== undefined });
+  }
+  return { times };
+}
+
+function fromClockLike(clock: ClockLike, received: string): DurationResult {
+  const shown = q(clip(received));
+  const slot = clock.times.map(({ h, mm }) => `${pad2(h)}:${pad2(mm)}`).join(" - ");
+  const [first] = clock.times;
+  const isSlot =
+    clock.inside === true ||
+    clock.times.length > 1 ||
+    clock.times.some((t) => t.h > MAX_COMPACT_LENGTH_HOURS);
+  if (isSlot || first === undefined) {
+    return {
+      value: null,
+      issues: [
+        issue("duration.time-slot", "error", {
+          vi: `Ô thời lượng ${shown} trông như khung giờ phát sóng (${slot}), không phải độ dài sản phẩm. Hãy ghi giờ phát sóng ở cột khác và ghi thời lượng, ví dụ "05 phút", "30 giây" hoặc "1 giờ 30 phút".`,
+          en: `The duration ${shown} looks like a broadcast time (khung giờ phát sóng, ${slot}), not a length. Put the time in another column and write the length, e.g. "05 phút" (5 min), "30 giây" (30 s) or "1 giờ 30 phút" (1 h 30 min).`,
+        }),
+      ],
+    };
+  }
+  const minutes = first.h * 60 + first.mm;
+  const result = judge(minutes, null, received);
+  if (first.marked || result.value === null) return result;
+  const vi = formatMinutes(minutes, "vi");
+  const warning = issue(
+    "duration.maybe-time-slot",
+    "warning",
+    {
+      vi: `Thời lượng ${shown} được đọc là ${vi}, nhưng cũng có thể là giờ phát sóng ${slot}. Nếu là thời lượng, hãy ghi rõ "${vi}"; nếu là giờ phát sóng, hãy ghi ở cột khác.`,
+      en: `The duration ${shown} is read as ${formatMinutes(minutes, "en")}, but it could also be the broadcast time ${slot}. If it is the length, write "${vi}"; if it is the time, put it in another column.`,
+    },
+    vi,
+  );
+  return { value: result.value, issues: [...result.issues, warning] };
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+// ---------------------------------------------------------------------------------------------
+// A total with its parts: "40”=(30+10)"
+
+/** "40"=(30+10)", "40 giây = 30 giây + 10 giây"; cleanText has already taken the last ")" off. */
+const SUM_RE = /^([^=]+?)\s*=\s*\(?\s*([^=()]+\+[^=()]+?)\s*\)?$/;
+
+interface Sum {
+  readonly total: Span;
+  /** The parts added up, in minutes; a bare part is in the total's smallest unit. */
+  readonly parts: number;
+}
+
+function readSum(body: string): Sum | null {
+  const m = SUM_RE.exec(body);
+  if (!m) return null;
+  const left = readComponents(m[1] ?? "", 0);
+  const total = readSpan(m[1] ?? "");
+  if (!left || total === null || total.isRange) return null;
+  const unit = left.parts[left.parts.length - 1]?.unit ?? "min";
+  let parts = 0;
+  for (const term of (m[2] ?? "").split("+")) {
+    const read = readComponents(term.trim(), 0);
+    if (!read || read.end !== term.trim().length) return null;
+    const minutes = toMinutes(read.parts, unit);
+    if (minutes === null) return null;
+    parts += minutes;
+  }
+  return { total, parts };
+}
+
+/** The written total is what the plan states; parts that disagree are shown, not silently used. */
+function fromSum(sum: Sum, received: string): DurationResult {
+  const result = judge(sum.total.hi, null, received);
+  if (result.value === null || roundMinutes(sum.parts) === result.value.minutes) return result;
+  const shown = q(clip(received));
+  const [totalVi, partsVi] = [
+    formatMinutes(result.value.minutes, "vi"),
+    formatMinutes(sum.parts, "vi"),
+  ];
+  const [totalEn, partsEn] = [
+    formatMinutes(result.value.minutes, "en"),
+    formatMinutes(sum.parts, "en"),
+  ];
+  const mismatch = issue(
+    "duration.sum-mismatch",
+    "warning",
+    {
+      vi: `Thời lượng ${shown}: tổng ghi là ${totalVi} nhưng các phần cộng lại là ${partsVi}. Kế hoạch dùng tổng đã ghi; hãy sửa lại cho khớp, ví dụ "${partsVi}".`,
+      en: `The duration ${shown} states ${totalEn} but its parts add up to ${partsEn}. The plan uses the stated total; make them agree, e.g. "${partsVi}".`,
+    },
+    partsVi,
+  );
+  return { value: result.value, issues: [...result.issues, mismatch] };
 }
 
 /** Excel stores a time as a fraction of a day; a whole serial is a date typed into the column. */
@@ -187,9 +351,8 @@ interface Component {
   readonly unit: Unit | null;
 }
 
-/** The text's minutes (a single value has lo = hi), or null when it is not a duration. */
-function readSpan(text: string): Span | null {
-  const body = cleanText(text);
+/** The cleaned text's minutes (a single value has lo = hi), or null when it is not a duration. */
+function readSpan(body: string): Span | null {
   const negative = /^-\s*(?=\d)/.exec(body);
   const rest = negative ? body.slice(negative[0].length) : body;
   const sign = negative ? -1 : 1;
@@ -213,6 +376,22 @@ function readSpan(text: string): Span | null {
   const b = toMinutes(right.parts, "min");
   if (a === null || b === null) return null;
   return { lo: Math.min(a, b), hi: Math.max(a, b), isRange: true };
+}
+
+/**
+ * "mỗi chương trình 20 phút", "phát sóng lúc 19h45": the text after the leading words, when it
+ * starts with a number. Null when no words come first.
+ */
+function afterWords(body: string): string | null {
+  const m = /^[a-z][a-z ]*?(?:\s*:\s*|\s+)(?=\d)/.exec(body);
+  return m ? body.slice(m[0].length) : null;
+}
+
+/** A length after words must carry its unit: a bare number after words ("tập 2") is a label. */
+function readSpanAfterWords(rest: string): Span | null {
+  const first = readComponents(rest, 0);
+  if (!first || first.parts[0]?.unit == null) return null;
+  return readSpan(rest);
 }
 
 /** Folded, with the wrapping the plan document puts around a duration taken off. */

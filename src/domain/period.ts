@@ -61,8 +61,27 @@ const YEAR_TAIL = String.raw`(?:(?:\s*[/.,\-]\s*|\s+)(?:nam\s*)?(\d{4})|\s*[/.]\
 // The numeral is one run of Roman letters or digits, so "ii" can never be read as "i" followed by
 // noise (the longest-first rule), and "vi" reaches the invalid-quarter check whole.
 const QUARTER_RE = new RegExp(String.raw`^(?:qu[yi]|q)\s*\.?\s*([ivx]+|\d+)(?:${YEAR_TAIL})?$`);
-const HALF_RE = new RegExp(
-  String.raw`^(?:(?:0?6|sau)\s*thang|nua)\s+(dau|cuoi)\s+nam(?:${YEAR_TAIL})?$`,
+// "6 tháng đầu năm", "9 tháng đầu năm 2024", "3 tháng cuối năm", "nửa cuối năm": the first or last
+// N months of the year. Digits are what plans use; the few number words seen in plans also count.
+const PART_OF_YEAR_RE = new RegExp(
+  String.raw`^(?:(\d{1,2}|[a-z]+)\s*thang|(nua))\s+(dau|cuoi)\s+nam(?:${YEAR_TAIL})?$`,
+);
+const MONTH_WORDS: Readonly<Record<string, number>> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+  muoi: 10,
+};
+// "15 ngày đầu tháng 01/2024", "10 ngày cuối tháng 12": the first or last N days of a month.
+const DAYS_OF_MONTH_RE = new RegExp(
+  String.raw`^(\d{1,2})\s*ngay\s+(dau|cuoi)\s+thang\s*(\d{1,2})(?:${YEAR_TAIL})?$`,
 );
 // "Thường xuyên" (all the time) in a plan means throughout the year.
 const YEAR_RE = /^(?:(?:(?:ca|trong|suot)\s+)?nam|thuong xuyen)(?:\s*(\d{4}))?$/;
@@ -126,12 +145,111 @@ function readText(raw: string, planYear: number | null): PeriodResult {
   const key = matchKey(raw);
   if (/^\d+$/.test(key)) return readNumber(Number(key), raw, planYear);
   const input: Input = { raw, key, planYear };
-  const readers = [readQuarter, readHalf, readYear, readMonths, readMonth, readDateOrRange];
-  for (const read of readers) {
+  return readKey(input) ?? readInPhrase(input) ?? unreadable(raw);
+}
+
+const READERS = [
+  readQuarter,
+  readPartOfYear,
+  readYear,
+  readMonths,
+  readMonth,
+  readDaysOfMonth,
+  readDateOrRange,
+];
+
+function readKey(input: Input): Reading {
+  for (const read of READERS) {
     const reading = read(input);
     if (reading) return reading;
   }
-  return unreadable(raw);
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A period inside a phrase
+
+/**
+ * Words that only say "when": "vào Quý I", "trong tháng 3", "thời gian từ ...", "phát lại ngày".
+ * "khoảng" (about) is not one: an approximate time is the user's to make exact.
+ */
+const LEAD_RE =
+  /^(?:vao|trong|thoi gian|thoi diem|du kien|thuc hien|dien ra|to chuc|phat lai|phat song|phat)\s*:?\s+/;
+/** "tính đến hết 30/6/2024", "đến hết tháng 6": from the year's start to the named end. */
+const UNTIL_RE = /^(?:tinh\s+)?(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?(?!cuoi)(.+)$/;
+/** "... đến cuối năm", "... đến hết năm 2024": a range closing on 31 December. */
+const TO_YEAR_END_RE = /^(.+?)\s*(?:-|den|toi)\s*(?:het\s+)?(?:cuoi|het)\s+nam(?:\s*(\d{4}))?$/;
+/** A time of day beside a date: "30/11/2023 07:11", "07h11 30/11/2023", "lúc 7:11". */
+const TIME_OF_DAY = String.raw`(?:luc\s+)?\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?`;
+const TRAILING_TIME_RE = new RegExp(String.raw`^(.*\d)\s*,?\s+${TIME_OF_DAY}$`);
+const LEADING_TIME_RE = new RegExp(String.raw`^${TIME_OF_DAY}\s*,?\s+(?:ngay\s+)?(\d.*)$`);
+/**
+ * A note after a dash with no digit: "(từ 23/10 đến 20/11/2023 - phát sóng hằng tuần)". A note that
+ * names a period ("Quý I/2023 - quý II") is kept, so the cell stays unreadable rather than half read;
+ * "hằng/mỗi tuần" is how often, not when.
+ */
+const TRAILING_NOTE_RE =
+  /^(.*\d)\s+[-–:;,]\s*(?![a-z ,]*\b(?<!(?:hang|moi) )(?:quy|qui|q|thang|nam|ngay|tuan|den|toi|tu)\b)[a-z][a-z ,]*$/;
+
+/**
+ * The period a phrase names, once the words around it are taken off. Each step removes only words
+ * that say nothing about when (or turns "đến cuối năm" into its date), so a reading here is the
+ * same period the bare form would give.
+ */
+function readInPhrase(input: Input): Reading {
+  const tried = new Set<string>([input.key]);
+  const queue = [input.key];
+  while (queue.length > 0) {
+    const key = queue.shift() ?? "";
+    for (const next of rewrites(key, input.planYear)) {
+      if (tried.has(next.key)) continue;
+      tried.add(next.key);
+      const reading = readKey({ ...input, key: next.key });
+      if (reading) return next.until && reading.value ? ok(untilPeriod(reading.value)) : reading;
+      if (!next.until) queue.push(next.key);
+    }
+  }
+  return null;
+}
+
+interface Rewrite {
+  readonly key: string;
+  /** The phrase said "up to": the period runs from the year's start to the end read. */
+  readonly until: boolean;
+}
+
+function rewrites(key: string, planYear: number | null): Rewrite[] {
+  const out: Rewrite[] = [];
+  const add = (k: string | undefined, until = false): void => {
+    if (k !== undefined && k.trim() !== "") out.push({ key: k.trim(), until });
+  };
+  add(LEAD_RE.exec(key) ? key.replace(LEAD_RE, "") : undefined);
+  add(TRAILING_TIME_RE.exec(key)?.[1]);
+  add(LEADING_TIME_RE.exec(key)?.[1]);
+  add(TRAILING_NOTE_RE.exec(key)?.[1]);
+  add(/^\((.*)\)$/.exec(key)?.[1]);
+  add(UNTIL_RE.exec(key)?.[1], true);
+  const toEnd = TO_YEAR_END_RE.exec(key);
+  if (toEnd) {
+    const start = toEnd[1] ?? "";
+    const year = toEnd[2] ?? (planYear === null ? "" : String(planYear));
+    const yearTail = year === "" ? "" : `/${year}`;
+    // The start is a month ("từ tháng 7") or a day ("từ 01/7"); each reads with its own end.
+    add(/thang\s*\d{1,2}$/.test(start) ? `${start} - 12${yearTail}` : undefined);
+    add(/\d$/.test(start) && !/thang/.test(start) ? `${start} - 31/12${yearTail}` : undefined);
+  }
+  return out;
+}
+
+function untilPeriod(p: Period): Period {
+  return {
+    kind: "range",
+    year: p.year,
+    quarter: null,
+    start: toIso(p.year, 1, 1),
+    end: p.end,
+    eventDate: p.eventDate,
+  };
 }
 
 /** Folded text without list bullets ("- Quý I/2023:") or wrapping parentheses. */
@@ -203,18 +321,47 @@ function quarterPeriod(quarter: Quarter, year: number | null, input: Input): Per
   });
 }
 
-function readHalf(input: Input): Reading {
-  const m = HALF_RE.exec(input.key);
+/** Six months is a half; three are a quarter (Q1 or Q4); any other N is a run of months. */
+function readPartOfYear(input: Input): Reading {
+  const m = PART_OF_YEAR_RE.exec(input.key);
   if (!m) return null;
-  const year = tailYear(m[2], m[3]) ?? input.planYear;
+  const word = m[1];
+  const count =
+    m[2] !== undefined ? 6 : /^\d+$/.test(word ?? "") ? Number(word) : MONTH_WORDS[word ?? ""];
+  if (count === undefined) return null;
+  if (!Number.isInteger(count) || count < 1 || count > 12) return invalidMonths(input.raw);
+  const year = tailYear(m[4], m[5]) ?? input.planYear;
   if (year === null) return noYear(input.raw, `${displayOf(input.raw)} 2023`);
-  const first = m[1] === "dau";
+  const first = m[3] === "dau";
+  const [from, to] = first ? [1, count] : [13 - count, 12];
   return ok({
-    kind: "half",
+    kind: count === 6 ? "half" : count === 12 ? "year" : "months",
+    year,
+    quarter: count === 3 ? quarterOfMonth(from) : null,
+    start: toIso(year, from, 1),
+    end: monthEnd(year, to),
+    eventDate: null,
+  });
+}
+
+function readDaysOfMonth(input: Input): Reading {
+  const m = DAYS_OF_MONTH_RE.exec(input.key);
+  if (!m) return null;
+  const days = Number(m[1]);
+  const month = Number(m[3]);
+  if (!isMonth(month)) return invalidMonths(input.raw);
+  const year = tailYear(m[4], m[5]) ?? input.planYear;
+  if (year === null) return noYear(input.raw, `${displayOf(input.raw)}/2023`);
+  const length = daysInMonth(year, month);
+  if (days < 1 || days > length) return invalidDate(input.raw, days, month, year);
+  const first = m[2] === "dau";
+  const [from, to] = first ? [1, days] : [length - days + 1, length];
+  return ok({
+    kind: "range",
     year,
     quarter: null,
-    start: toIso(year, first ? 1 : 7, 1),
-    end: first ? monthEnd(year, 6) : monthEnd(year, 12),
+    start: toIso(year, month, from),
+    end: toIso(year, month, to),
     eventDate: null,
   });
 }

@@ -199,6 +199,26 @@ describe("check on other workbook shapes", () => {
     expect(r.diagnostics.find((d) => d.cell === "C2")?.severity).toBe("error");
   });
 
+  it("flags a broadcast time in the duration column on its cell, and keeps no length", () => {
+    const r = checkWorkbook(
+      book(
+        sheet("KH", [
+          ["Nội dung", "Thời gian", "Thời lượng"],
+          ["Bản tin sáng", "Quý I/2023", "5h00’"],
+          ["Phim tài liệu", "Quý I/2023", "1h30"],
+          ["Phóng sự", "Quý I/2023", "thời lượng mỗi chương trình 20 phút"],
+        ]),
+      ),
+      { today: "2023-01-01" },
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.sheet, d.cell, d.severity])).toEqual([
+      ["duration.time-slot", "KH", "C2", "error"],
+      ["duration.maybe-time-slot", "KH", "C3", "warning"],
+    ]);
+    expect(r.diagnostics[0]?.text.vi).toMatch(/^KH!C2: .*khung giờ phát sóng/);
+    expect(r.plan.items.map((i) => i.durationMinutes)).toEqual([null, 90, 20]);
+  });
+
   it("warns when a year differs from the plan year given with --year", () => {
     const r = checkWorkbook(
       book(

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   isoToSerial,
+  monthEnd,
   quarterEnd,
   quarterStart,
   toIso,
@@ -403,6 +404,172 @@ describe("parsePeriod: dates and ranges", () => {
     expect(r.value).toBeNull();
     expect(codes(r)).toEqual(["period.invalid-date"]);
     expect(r.issues[0]?.text.vi).toContain("26/09/2023");
+  });
+});
+
+describe("parsePeriod: the first or last N months of the year", () => {
+  function months(year: number, from: number, to: number): Expected {
+    const isHalf = to - from === 5;
+    const isQuarter = to - from === 2 && from % 3 === 1;
+    return {
+      kind: isHalf ? "half" : to - from === 11 ? "year" : "months",
+      year,
+      quarter: isQuarter ? (((from - 1) / 3 + 1) as Quarter) : null,
+      start: toIso(year, from, 1),
+      end: monthEnd(year, to),
+      eventDate: null,
+    };
+  }
+
+  it.each<[string, Expected]>([
+    ["9 tháng đầu năm 2024", months(2024, 1, 9)],
+    ["9 tháng đầu năm", months(2023, 1, 9)],
+    ["3 tháng cuối năm", months(2023, 10, 12)],
+    ["3 tháng đầu năm 2023", months(2023, 1, 3)],
+    ["02 tháng đầu năm", months(2023, 1, 2)],
+    ["2 tháng cuối năm 2023", months(2023, 11, 12)],
+    ["06 tháng cuối năm 2023", months(2023, 7, 12)],
+    ["Sáu tháng đầu năm", months(2023, 1, 6)],
+    ["Nửa cuối năm 2023", months(2023, 7, 12)],
+    ["- 9 tháng đầu năm 2023:", months(2023, 1, 9)],
+    ["12 tháng đầu năm", months(2023, 1, 12)],
+    ["1 tháng cuối năm", months(2023, 12, 12)],
+  ])("%p", (text, expected) => {
+    const r = parsePeriod(text, PLAN);
+    expect(r.value).toEqual(expected);
+    expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("reads N tháng đầu/cuối năm for every N from 1 to 12 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.boolean(),
+        fc.boolean(),
+        (n, first, year, pad, withYear) => {
+          const num = pad ? String(n).padStart(2, "0") : String(n);
+          const text = `${num} tháng ${first ? "đầu" : "cuối"} năm${withYear ? ` ${year}` : ""}`;
+          const r = parsePeriod(text, { planYear: year });
+          expect(r.issues).toEqual([]);
+          expect(r.value).toEqual(first ? months(year, 1, n) : months(year, 13 - n, 12));
+        },
+      ),
+    );
+  });
+
+  it.each([["13 tháng đầu năm 2023"], ["0 tháng cuối năm"]])("%p has no such span", (text) => {
+    const r = parsePeriod(text, PLAN);
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(["period.invalid-date"]);
+    expect(r.issues[0]?.text.vi).toContain("từ 1 đến 12");
+  });
+
+  it("asks for the year of 9 tháng đầu năm when there is no plan year", () => {
+    const r = parsePeriod("9 tháng đầu năm", NO_PLAN);
+    expect(codes(r)).toEqual(["period.no-year"]);
+    expect(r.issues[0]?.text.vi).toContain('"9 tháng đầu năm 2023"');
+  });
+});
+
+describe("parsePeriod: a period inside a phrase", () => {
+  const range = (start: string, end: string, eventDate: string | null): Expected => ({
+    kind: "range",
+    year: Number(end.slice(0, 4)),
+    quarter: null,
+    start,
+    end,
+    eventDate,
+  });
+
+  it.each<[string, Expected]>([
+    ["vào Quý I/2023", quarter(2023, 1)],
+    ["Vào quý III", quarter(2023, 3)],
+    ["trong Quý IV/2023", quarter(2023, 4)],
+    ["Thời gian: Quý II/2023", quarter(2023, 2)],
+    [
+      "trong tháng 3/2023",
+      {
+        kind: "month",
+        year: 2023,
+        quarter: null,
+        start: "2023-03-01",
+        end: "2023-03-31",
+        eventDate: null,
+      },
+    ],
+    ["tính đến hết 30/6/2023", range("2023-01-01", "2023-06-30", "2023-06-30")],
+    ["Tính đến hết ngày 30/6/2023", range("2023-01-01", "2023-06-30", "2023-06-30")],
+    ["đến hết tháng 6/2023", range("2023-01-01", "2023-06-30", null)],
+    ["đến hết Quý III", range("2023-01-01", "2023-09-30", null)],
+    ["thời gian từ 01/7 đến cuối năm", range("2023-07-01", "2023-12-31", "2023-12-31")],
+    ["từ 15/10/2023 đến hết năm", range("2023-10-15", "2023-12-31", "2023-12-31")],
+    ["trong 15 ngày đầu tháng 01/2023", range("2023-01-01", "2023-01-15", null)],
+    ["10 ngày cuối tháng 2/2023", range("2023-02-19", "2023-02-28", null)],
+    ["30/11/2023 07:11", day("2023-11-30")],
+    ["30/11/2023, 07:11:05", day("2023-11-30")],
+    ["07h11 30/11/2023", day("2023-11-30")],
+    ["19h30 ngày 02/9/2023", day("2023-09-02")],
+    ["phát lại ngày 12/5/2023", day("2023-05-12")],
+    ["Phát sóng ngày 12/5", day("2023-05-12")],
+    ["vào lúc 19h45 ngày 12/5/2023", day("2023-05-12")],
+    [
+      "(từ 23/10 đến 20/11/2023 - phát sóng hằng tuần)",
+      range("2023-10-23", "2023-11-20", "2023-11-20"),
+    ],
+    ["từ 23/10 đến 20/11/2023 - phát sóng", range("2023-10-23", "2023-11-20", "2023-11-20")],
+  ])("%p", (text, expected) => {
+    const r = parsePeriod(text, PLAN);
+    expect(r.value).toEqual(expected);
+    expect(r.issues).toEqual([]);
+  });
+
+  it("reads từ tháng 7 đến hết năm 2024 as July to December", () => {
+    const r = parsePeriod("từ tháng 7 đến hết năm 2024", { planYear: 2024 });
+    expect(r.value).toMatchObject({ kind: "months", start: "2024-07-01", end: "2024-12-31" });
+    expect(r.issues).toEqual([]);
+  });
+
+  it.each([
+    // A note that names another period is not dropped: which one is meant is the user's call.
+    ["Quý I/2023 - quý II"],
+    ["vào dịp lễ"],
+    ["khoảng tháng 3/2023"],
+    ["21/9/2023 - tuần sau"],
+    ["trong năm tới"],
+    ["30/11/2023 07:99 sáng mai"],
+  ])("%p stays unreadable, saying what is valid", (text) => {
+    const r = parsePeriod(text, PLAN);
+    expect(r.value).toBeNull();
+    expect(codes(r)).toEqual(["period.unreadable"]);
+    expect(r.issues[0]?.text.vi).toContain("Quý I/2023");
+  });
+
+  it("still checks the date inside a phrase", () => {
+    const r = parsePeriod("phát lại ngày 31/02/2023", PLAN);
+    expect(codes(r)).toEqual(["period.invalid-date"]);
+    expect(r.issues[0]?.text.vi).toContain('"phát lại ngày 31/02/2023"');
+  });
+
+  it("reads a date with a time of day the same as the bare date (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.constantFrom(":", "h"),
+        fc.constantFrom("", "phát lại ngày ", "vào ", "trong "),
+        (d, m, y, hh, mm, sep, lead) => {
+          const date = `${d}/${m}/${y}`;
+          const time = `${hh}${sep}${String(mm).padStart(2, "0")}`;
+          const bare = parsePeriod(date, { planYear: y });
+          expect(parsePeriod(`${lead}${date} ${time}`, { planYear: y })).toEqual(bare);
+        },
+      ),
+    );
   });
 });
 
