@@ -58,8 +58,8 @@ export interface ApplyOptions {
   /**
    * The plan sheet's merged cells could not be read (ExcelApi < 1.13, or over 512 areas): the
    * domain may ask for a table over merged cells, which Excel refuses (MergedRangeConflict) after
-   * the operations before it. The tables then go in a last request of their own, whose refusal
-   * only skips the table (review item 5).
+   * the operations before it. The tables then go at the end of the last request, so a refusal
+   * only skips the table (review item 5); events are switched on again in one more request.
    */
   readonly mergesUnknown?: boolean;
 }
@@ -499,32 +499,34 @@ export async function applyLayoutOffice(
     tail.length > 0 ? all.filter((op) => op.table === undefined) : all,
     opts.chunkBytes ?? CHUNK_BYTES,
   );
+  if (chunks.length === 0) chunks.push([]);
   context.runtime.enableEvents = false;
   context.application.suspendApiCalculationUntilNextSync();
   let syncs = 0;
   const tablesRefused: string[] = [];
   try {
     for (const [i, chunk] of chunks.entries()) {
+      const last = i === chunks.length - 1;
       for (const op of chunk) op.run(context);
-      if (i === chunks.length - 1 && tail.length === 0) context.runtime.enableEvents = true;
-      // Each chunk is one request under the 5 MB limit of Excel on the web; a small layout is one.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate chunking by payload size
-      await context.sync();
+      // The tables go last in the last request: a refusal then stops only them (and the events
+      // switch after them), everything before is written, and a clean run costs no extra sync.
+      if (last) for (const op of tail) op.run(context);
+      if (last) context.runtime.enableEvents = true;
       syncs++;
-    }
-    if (tail.length > 0) {
-      // Events first: the operations before a refused one stay applied, so they come back on
-      // whatever happens to the table (adding a table changes no value, so raises no onChanged).
-      context.runtime.enableEvents = true;
-      for (const op of tail) op.run(context);
       try {
+        // Each chunk is one request under the 5 MB limit of Excel on the web; a small layout is one.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- deliberate chunking by payload size
         await context.sync();
       } catch (err) {
-        if ((err as { code?: unknown } | null)?.code !== "MergedRangeConflict") throw err;
-        // Nothing of the table stays (tables.add is its first operation); the rest is written.
+        const refused = (err as { code?: unknown } | null)?.code === "MergedRangeConflict";
+        if (!last || tail.length === 0 || !refused) throw err;
+        // Nothing of the table stays (tables.add is its first operation): events back on.
         tablesRefused.push(...new Set(tail.map((op) => op.table as string)));
+        context.runtime.enableEvents = true;
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- once, after a refused table
+        await context.sync();
+        syncs++;
       }
-      syncs++;
     }
   } catch (err) {
     context.runtime.enableEvents = true;

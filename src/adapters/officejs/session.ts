@@ -15,7 +15,7 @@ import {
   type CellValue,
 } from "../../domain/cell";
 import { checkWorkbook, type CheckResult } from "../../domain/check";
-import { issue, locate, PlanTrackerError } from "../../domain/diagnostics";
+import { issue, locate, PlanTrackerError, type Issue } from "../../domain/diagnostics";
 import { emptySheet, type OwnedRules, type WorkbookLayout } from "../../domain/layout/spec";
 import { readPlan } from "../../domain/plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET } from "../../domain/settings";
@@ -177,7 +177,40 @@ function foreignValidations(areas: readonly string[], ours: readonly string[]): 
   return rest.map((b) => rangeA1(b.r1, b.c1, b.r2, b.c2));
 }
 
+/**
+ * Queues whether a filter hides rows of the plan sheet (its AutoFilter or a table's filter
+ * buttons; ExcelApi 1.9). Writing whole column runs through filter-hidden rows misplaces data in
+ * Excel (OfficeDev/office-js#224, review item 8), so a filtered plan is refused before anything
+ * is written. Older Excel has no API to ask; TESTING.md lists the manual check.
+ */
+function queueFilterCheck(
+  context: Excel.RequestContext,
+  loaded: Loaded,
+  env: OfficeEnv,
+  plan: string,
+): () => boolean {
+  if (!lean(env)) return () => false;
+  const filters = [
+    context.workbook.worksheets.getItem(plan).autoFilter,
+    ...loaded.discovery.tables
+      .filter((t) => t.sheet === plan)
+      .map((t) => context.workbook.tables.getItem(t.name).autoFilter),
+  ];
+  for (const f of filters) f.load("isDataFiltered");
+  return () => filters.some((f) => f.isDataFiltered);
+}
+
+/** The refusal for a filtered plan sheet. */
+export function filteredPlanError(sheet: string): PlanTrackerError {
+  return new PlanTrackerError("sheet.filtered", {
+    vi: `Trang "${sheet}" đang được lọc (nút lọc ở hàng tiêu đề), nên một số hàng đang ẩn; Plan Tracker phải ghi vào mọi hàng và ghi qua bộ lọc có thể làm lệch dữ liệu. Chưa có ô nào bị thay đổi. Hãy xóa bộ lọc (Dữ liệu › Xóa bộ lọc), chạy lại, rồi lọc lại nếu cần.`,
+    en: `The sheet "${sheet}" is filtered (filter buttons on its header row), so some rows are hidden; Plan Tracker writes every row, and writing through a filter can misplace data. Nothing was changed. Clear the filter (Data › Clear), run again, then filter again if you need to.`,
+  });
+}
+
 interface PlanDetails {
+  /** A filter hides rows of the plan sheet. */
+  readonly filtered: () => boolean;
   /** The sheets the tool rebuilds, as they are now (to keep them if someone edited them). */
   readonly rebuilt: () => SheetData[];
   readonly validated: () => string[] | null;
@@ -237,7 +270,9 @@ function queueDetails(
     cfs.load("items/id,items/type,items/customOrNullObject/rule/formula");
     return cfs;
   });
+  const filtered = queueFilterCheck(context, loaded, env, plan);
   return () => ({
+    filtered,
     rebuilt: () =>
       rebuilt.map(({ s, constants, formulas, used }) =>
         constants && formulas
@@ -251,7 +286,9 @@ function queueDetails(
       ),
     validated: () =>
       validated === null ? null : validated.isNullObject ? [] : areaRefs(validated.address),
-    merges: () => (merged && !merged.isNullObject ? areaRefs(merged.address) : undefined),
+    // No merged areas is a null object: known and none. Unknown only when not asked.
+    merges: () =>
+      merged === null ? undefined : merged.isNullObject ? [] : areaRefs(merged.address),
     tables: () =>
       tableRanges.map((t) => ({ name: t.name, range: t.range.address.replace(/^.*!/, "") })),
     // A format over several of the ranges shows up in each of their collections: once by id.
@@ -320,6 +357,7 @@ export async function convertToTracker(
   let syncs = 1 + read.syncs;
   const details = read.details;
   let data = read.data;
+  if (plan !== null && details?.filtered()) throw filteredPlanError(plan);
   if (plan !== null && details) {
     let validated = details.validated();
     if (validated === null) {
@@ -347,7 +385,7 @@ export async function convertToTracker(
   const tables = details?.tables() ?? [];
   const write = await applyLayoutOffice(context, built.layout, {
     features: env.features,
-    // Unknown merges (ExcelApi < 1.13, or past 512): the table goes in a request of its own.
+    // Unknown merges (ExcelApi < 1.13, or past 512): the table goes last, its refusal only skips it.
     mergesUnknown: plan !== null && details?.merges() === undefined,
     ...existing(loaded.discovery),
     activeSheet: loaded.discovery.activeSheet,
@@ -395,12 +433,16 @@ export async function checkOpenWorkbook(
   opts: { planSheet?: string | null; asOf?: IsoDate | null; write?: boolean } = {},
 ): Promise<Counted<CheckResult>> {
   const loaded = await loadWorkbook(context, opts.planSheet ?? null);
-  const read = await readPlanWith(context, loaded, env, () => () => null);
+  const plan = loaded.planSheet;
+  const read = await readPlanWith(context, loaded, env, () =>
+    plan === null ? () => false : queueFilterCheck(context, loaded, env, plan),
+  );
   const data = read.data;
   const reads = 1 + read.syncs;
   const meta = loaded.meta;
   const locked = loaded.planSheet !== null && isSheetProtected(loaded.discovery, loaded.planSheet);
-  if (!meta || meta.planSheet !== loaded.planSheet || opts.write === false || locked) {
+  const filtered = read.details;
+  if (!meta || meta.planSheet !== loaded.planSheet || opts.write === false || locked || filtered) {
     const check = checkWorkbook(data, {
       today: env.today,
       asOf: opts.asOf ?? null,
@@ -410,7 +452,10 @@ export async function checkOpenWorkbook(
     // were, and the clerk is told why.
     const wanted = meta && meta.planSheet === loaded.planSheet && opts.write !== false;
     return {
-      value: wanted && loaded.planSheet ? withProtectedNote(check, loaded.planSheet) : check,
+      value:
+        wanted && loaded.planSheet
+          ? withNote(check, loaded.planSheet, locked ? PROTECTED_NOTE : FILTERED_NOTE)
+          : check,
       syncs: reads,
     };
   }
@@ -446,15 +491,18 @@ export async function checkOpenWorkbook(
   return { value: result.check, syncs: reads + syncs };
 }
 
-/** A check on a protected tracker: the findings, and why the tool's cells were not refreshed. */
-function withProtectedNote(check: CheckResult, sheet: string): CheckResult {
-  const note = locate(
-    issue("sheet.protected", "warning", {
-      vi: `Trang tính đang được bảo vệ nên cột Kiểm tra và hạn chưa được cập nhật. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ Trang tính) rồi kiểm tra lại.`,
-      en: `The sheet is protected, so the check column and due dates were not refreshed. Unprotect it (Review › Unprotect Sheet) and check again.`,
-    }),
-    { sheet, row: null, col: null, field: null, value: null },
-  );
+const PROTECTED_NOTE = issue("sheet.protected", "warning", {
+  vi: `Trang tính đang được bảo vệ nên cột Kiểm tra và hạn chưa được cập nhật. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ Trang tính) rồi kiểm tra lại.`,
+  en: `The sheet is protected, so the check column and due dates were not refreshed. Unprotect it (Review › Unprotect Sheet) and check again.`,
+});
+const FILTERED_NOTE = issue("sheet.filtered", "warning", {
+  vi: `Trang tính đang được lọc nên cột Kiểm tra và hạn chưa được cập nhật (ghi qua bộ lọc có thể làm lệch dữ liệu). Hãy xóa bộ lọc (Dữ liệu › Xóa bộ lọc) rồi kiểm tra lại.`,
+  en: `The sheet is filtered, so the check column and due dates were not refreshed (writing through a filter can misplace data). Clear the filter (Data › Clear) and check again.`,
+});
+
+/** A check that could not write: the findings, and why the tool's cells were not refreshed. */
+function withNote(check: CheckResult, sheet: string, found: Issue): CheckResult {
+  const note = locate(found, { sheet, row: null, col: null, field: null, value: null });
   return {
     ...check,
     diagnostics: [...check.diagnostics, note],

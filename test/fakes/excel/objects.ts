@@ -1,4 +1,5 @@
 /** Conditional formats, tables, defined names and charts on the fake workbook. */
+import { FakeAutoFilter } from "./filter";
 import { type Rect, qualified, requireAddress } from "./address";
 import { normalizeColor } from "./cellValues";
 import { ChartType, ConditionalFormatType } from "./enums";
@@ -468,6 +469,20 @@ export class FakeTable extends HostObject {
     );
   }
 
+  get autoFilter(): FakeAutoFilter {
+    this._ctx._require("1.9", "Table.autoFilter");
+    return this._nav(
+      "autoFilter",
+      () =>
+        new FakeAutoFilter(this._ctx, {
+          kind: "child",
+          parent: this,
+          method: "Table.autoFilter",
+          resolve: (t: TableState) => t,
+        }),
+    );
+  }
+
   protected _get(target: unknown, name: string): unknown {
     const t = target as TableState;
     if (name === "id" || name === "name" || name === "style") return t[name];
@@ -541,7 +556,7 @@ export class FakeTable extends HostObject {
 defineHost(FakeTable, {
   scalars: ["id"],
   writable: ["name", "style", ...TABLE_FLAGS],
-  navs: ["columns", "worksheet"],
+  navs: ["columns", "worksheet", "autoFilter"],
 });
 
 interface ColumnRef {

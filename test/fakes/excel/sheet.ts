@@ -1,4 +1,5 @@
 /** Workbook, worksheets, worksheet, freeze panes, page layout, runtime, application, events. */
+import { FakeAutoFilter } from "./filter";
 import { MAX_COLS, MAX_ROWS, type Rect, parseAddress } from "./address";
 import { normalizeColor } from "./cellValues";
 import { PaperType } from "./enums";
@@ -244,6 +245,11 @@ export class FakeWorksheet extends HostObject {
     return this._nav("pageLayout", () => new FakePageLayout(this._ctx, this._sub("pageLayout")));
   }
 
+  get autoFilter(): FakeAutoFilter {
+    this._ctx._require("1.9", "Worksheet.autoFilter");
+    return this._nav("autoFilter", () => new FakeAutoFilter(this._ctx, this._sub("autoFilter")));
+  }
+
   get protection(): FakeWorksheetProtection {
     this._ctx._require("1.2", "Worksheet.protection");
     return this._nav(
@@ -401,7 +407,7 @@ export class FakeWorksheet extends HostObject {
 defineHost(FakeWorksheet, {
   scalars: ["id", "standardHeight"],
   writable: ["name", "position", "visibility", "tabColor", "showGridlines", "standardWidth"],
-  navs: ["tables", "charts", "freezePanes", "pageLayout", "protection"],
+  navs: ["tables", "charts", "freezePanes", "pageLayout", "protection", "autoFilter"],
 });
 
 /**

@@ -5,6 +5,7 @@
  * instrumentation. The mutation methods here are what a batch's operations call during
  * `context.sync()`; they raise FakeOfficeError with Office-like codes when Excel would refuse.
  */
+import { filteredRowsIn } from "./filter";
 import { checkProtection } from "./protection";
 import {
   type Rect,
@@ -741,9 +742,15 @@ export class FakeWorkbook {
       return;
     }
     const typed: { r: number; c: number; input: TypedInput }[] = [];
+    // Through a filter the rows of the input land on the visible rows in order (filter.ts).
+    const hidden = rect.rows > 1 ? new Set(filteredRowsIn(sheet, rect)) : new Set<number>();
+    const landing = Array.from({ length: rect.rows }, (_, i) => rect.r + i).filter(
+      (r) => !hidden.has(r),
+    );
     for (let i = 0; i < rect.rows; i++) {
+      const r = landing[i];
+      if (r === undefined) break;
       for (let j = 0; j < rect.cols; j++) {
-        const r = rect.r + i;
         const c = rect.c + j;
         typed.push({ r, c, input: typeIn(grid(i, j), this.numberFormatAt(sheet, r, c)) });
       }
