@@ -317,6 +317,8 @@ export function applyLayout(wb: ExcelJS.Workbook, layout: WorkbookLayout): void 
         removeConditionalFormats(existing, spec.remove.conditionalFormats);
         for (const name of spec.remove.tables) existing.removeTable(name);
       }
+      // A failed Office run's unnamed table over the block: this run's table replaces it.
+      for (const t of spec.tables) if (t.adopt) existing.removeTable(t.adopt);
       fillSheet(existing, spec);
     } else if (spec.mode === "create-if-missing") {
       if (!existing) fillSheet(wb.addWorksheet(spec.name), spec);

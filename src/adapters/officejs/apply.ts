@@ -62,6 +62,8 @@ export interface ApplyOptions {
    * only skips the table (review item 5); events are switched on again in one more request.
    */
   readonly mergesUnknown?: boolean;
+  /** The last run failed half way (its journal says so): set again what it may have missed. */
+  readonly restore?: boolean;
 }
 
 type Op = (ctx: Excel.RequestContext) => void;
@@ -204,8 +206,23 @@ function conditionalFormatOp(sheet: string, cf: ConditionalFormatSpec): Op {
 }
 
 function tableOps(sheet: string, t: TableSpec, opts: ApplyOptions): Op[] {
+  const adopt = t.adopt;
+  const finish = (table: Excel.Table): void => {
+    table.style = t.style;
+    table.showFilterButton = true;
+  };
+  if (adopt !== undefined)
+    return [
+      (ctx) => {
+        const table = ctx.workbook.tables.getItem(adopt);
+        table.name = t.name;
+        finish(table);
+      },
+    ];
   const current = opts.ownTables?.get(t.name);
-  if (current !== undefined && sameRange(current, t.range)) return [];
+  if (current !== undefined && sameRange(current, t.range))
+    // After a failed run the table may lack its style: set again, it changes nothing otherwise.
+    return opts.restore ? [(ctx) => finish(ctx.workbook.tables.getItem(t.name))] : [];
   return [
     (ctx) => {
       const tables = ctx.workbook.tables;
@@ -269,8 +286,26 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
   }
   const exists = (name: string): boolean =>
     hasName(opts.existingSheets, name) && !renamedAway.has(name.toLowerCase());
+  // The journal goes before everything else (after the renames, which keep a person's edits):
+  // a run that fails at any later operation leaves metadata that names all it may have written.
+  const journal = layout.journal;
+  const journalCreates = journal !== undefined && !exists(journal.sheet);
+  if (journal) {
+    if (journalCreates) ops.push(small((ctx) => void ctx.workbook.worksheets.add(journal.sheet)));
+    const block = wholeBlock(journal.cells);
+    if (block)
+      ops.push({
+        run: (ctx) => {
+          ctx.workbook.worksheets.getItem(journal.sheet).getRange(block.address).formulas =
+            block.formulas;
+        },
+        bytes: utf8Bytes(JSON.stringify(block)) + SMALL,
+      });
+  }
+  const journaled = (spec: SheetSpec): boolean => journal?.sheet === spec.name;
   const inPlace = (spec: SheetSpec): boolean =>
-    spec.mode === "replace" && exists(spec.name) && hasName(opts.veryHiddenSheets, spec.name);
+    spec.mode === "replace" &&
+    (journaled(spec) || (exists(spec.name) && hasName(opts.veryHiddenSheets, spec.name)));
   // Sheets that worksheets.add appends at the end, in layout order.
   const appended = layout.sheets.map(
     (spec) =>
@@ -280,13 +315,19 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
   );
   const finalCount =
     opts.existingSheets.size +
+    (journalCreates ? 1 : 0) +
     layout.sheets.filter((spec, i) => appended[i] && !exists(spec.name)).length;
   for (const [index, spec] of layout.sheets.entries()) {
     if (spec.mode === "create-if-missing" && exists(spec.name)) continue;
     if (inPlace(spec)) {
       // Emptied and written again; a failed run leaves it whole for the next one. It then
       // moves to where the layout puts it, behind the sheets appended after it is rewritten.
-      ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).getRange().clear("All")));
+      // The journal's sheet is written over in the same rectangle, never emptied first: a
+      // failure in between would leave no metadata at all.
+      if (!journaled(spec))
+        ops.push(
+          small((ctx) => ctx.workbook.worksheets.getItem(spec.name).getRange().clear("All")),
+        );
       const after = appended.slice(index + 1).filter(Boolean).length;
       hide.push(
         small((ctx) => {

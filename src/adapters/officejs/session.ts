@@ -24,6 +24,7 @@ import { PROGRESS_SHEET } from "../../domain/summary/progressSheet";
 import { computedCells } from "../../domain/tracker/planSheet";
 import {
   EMPTY_RULES,
+  isWriting,
   META_SHEET,
   readMetadata,
   type TrackerMetadata,
@@ -264,6 +265,7 @@ function queueDetails(
       return { name: t.name, range: r };
     });
   const ownFormulas = new Set(previous.conditionalFormats.map((c) => normaliseFormula(c.formula)));
+  const writing = isWriting(loaded.meta);
   const cfRanges = [...new Set(previous.conditionalFormats.map((c) => c.range))].map((range) => {
     // eslint-disable-next-line office-addins/load-object-before-read -- a collection proxy, loaded on the next line
     const cfs = ws.getRange(range).conditionalFormats;
@@ -300,7 +302,9 @@ function queueDetails(
               (cf) =>
                 cf.type === "Custom" &&
                 !cf.customOrNullObject.isNullObject &&
-                ownFormulas.has(normaliseFormula(cf.customOrNullObject.rule.formula)),
+                (ownFormulas.has(normaliseFormula(cf.customOrNullObject.rule.formula)) ||
+                  // A failed run may have added a rule and failed before giving it its formula.
+                  (writing && cf.customOrNullObject.rule.formula === "")),
             ),
           )
           .map((cf) => [cf.id, cf] as const),
@@ -387,6 +391,7 @@ export async function convertToTracker(
     features: env.features,
     // Unknown merges (ExcelApi < 1.13, or past 512): the table goes last, its refusal only skips it.
     mergesUnknown: plan !== null && details?.merges() === undefined,
+    restore: isWriting(loaded.meta),
     ...existing(loaded.discovery),
     activeSheet: loaded.discovery.activeSheet,
     ownTables: new Map(

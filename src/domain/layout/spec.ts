@@ -85,6 +85,11 @@ export interface TableSpec {
   /** Equal to the header cells' text, in order (Excel repairs a table whose names differ). */
   readonly columns: readonly string[];
   readonly style: string;
+  /**
+   * A table already exactly over the range that a failed run added and could not name (Excel
+   * gives it a default name first): it becomes this table, renamed, not a second one.
+   */
+  readonly adopt?: string;
 }
 
 export interface ChartSpec {
@@ -167,6 +172,13 @@ export interface WorkbookLayout {
   readonly definedNames: readonly DefinedNameSpec[];
   /** Ask Excel to recalculate on open (exceljs cannot calculate; cached results may be stale). */
   readonly fullCalcOnLoad: boolean;
+  /**
+   * Cells to write on `sheet` before anything else, when the layout is applied in steps that can
+   * fail half way (Excel's batches keep the operations before a failure): the tool's metadata
+   * in a "writing" state, so the next run can finish the job. Same rectangle as the sheet's
+   * final cells, written over in one go at the end. A whole-file writer ignores it.
+   */
+  readonly journal?: { readonly sheet: string; readonly cells: readonly CellSpec[] };
 }
 
 export function emptySheet(

@@ -28,7 +28,20 @@ export interface TrackerMetadata {
   readonly asOf: string;
   /** Prints of the sheets the tool rebuilds (sheetPrint.ts), by name, as it last wrote them. */
   readonly sheetPrints: Readonly<Record<string, string>>;
+  /**
+   * "done" once a run wrote everything. In Excel a run first writes a journal (journalOf) whose
+   * state says it is writing, because a batch that fails half way keeps what it wrote before:
+   * the next run then knows every column, rule and table the failed one may have left, and
+   * which sheets it was creating (so it creates them whole, not leaves them half-filled).
+   */
+  readonly state: MetadataState;
 }
+
+export type MetadataState =
+  "done" | { readonly writing: true; readonly creating: readonly string[] };
+
+export const isWriting = (meta: TrackerMetadata | null): boolean =>
+  meta !== null && meta.state !== "done";
 
 export const EMPTY_RULES: OwnedRules = { validations: [], conditionalFormats: [], tables: [] };
 
@@ -44,6 +57,7 @@ const KEYS = [
   "rules",
   "asOf",
   "sheetPrints",
+  "state",
 ] as const;
 type MetaKey = (typeof KEYS)[number];
 
@@ -140,7 +154,15 @@ export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | nu
     rules: readRules(safeJson(value("rules"))),
     asOf: value("asOf"),
     sheetPrints: readPrints(safeJson(value("sheetPrints"))),
+    state: readState(value("state")),
   };
+}
+
+/** A tracker from before the journal has no state row: it was written whole (exceljs or one run). */
+function readState(text: string): MetadataState {
+  const v = text === "" || text === "done" ? null : safeJson(text);
+  if (!isRecord(v) || v.writing !== true) return "done";
+  return { writing: true, creating: readStrings(v.creating) };
 }
 
 export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | number][] {
@@ -155,7 +177,50 @@ export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | numbe
     ["rules", JSON.stringify(meta.rules)],
     ["asOf", meta.asOf],
     ["sheetPrints", JSON.stringify(meta.sheetPrints)],
+    ["state", meta.state === "done" ? "done" : JSON.stringify(meta.state)],
   ];
+}
+
+/**
+ * The journal a run writes before anything else in Excel: what the workbook may hold once any
+ * prefix of the run's operations is applied — the earlier run's columns, rows and rules (the
+ * failed run may not have removed them yet) together with this run's.
+ */
+export function journalOf(
+  previous: TrackerMetadata | null,
+  next: TrackerMetadata,
+  creating: readonly string[],
+): TrackerMetadata {
+  const before = previous?.planSheet === next.planSheet ? previous : null;
+  const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] => {
+    const seen = new Map<string, T>();
+    for (const x of [...a, ...b]) if (!seen.has(key(x))) seen.set(key(x), x);
+    return [...seen.values()];
+  };
+  const same = (x: string): string => x;
+  const rules = before?.rules ?? EMPTY_RULES;
+  return {
+    ...next,
+    ownedColumns: union(before?.ownedColumns ?? [], next.ownedColumns, same),
+    writtenRows: compactRows([
+      ...expandRows(before?.writtenRows ?? ""),
+      ...expandRows(next.writtenRows),
+    ]),
+    rules: {
+      validations: union(rules.validations, next.rules.validations, same),
+      tables: union(rules.tables, next.rules.tables, same),
+      conditionalFormats: union(
+        rules.conditionalFormats,
+        next.rules.conditionalFormats,
+        (c) => `${c.range}\u0000${c.formula}`,
+      ),
+    },
+    sheetPrints: before?.sheetPrints ?? {},
+    state: {
+      writing: true,
+      creating: [...creating],
+    },
+  };
 }
 
 /** 5,6,7,9 → "5-7,9". */

@@ -4,7 +4,7 @@
  * is touched: every CellSpec here is a cell the tool owns.
  */
 import { isoToSerial, type IsoDate } from "../calendar";
-import { a1, columnLetter, intersects, parseRange, rangeA1, type Bounds } from "../cell";
+import { a1, cellText, columnLetter, intersects, parseRange, rangeA1, type Bounds } from "../cell";
 import type { Diagnostic } from "../diagnostics";
 import {
   COMPUTED_FIELDS,
@@ -47,6 +47,12 @@ export interface PlanSheetInput {
   readonly previousWrittenRows: string;
   /** Names in use in the workbook (tables, defined names), to keep the table's name unique. */
   readonly namesInUse: readonly string[];
+  /**
+   * The last run failed half way (its journal says so): the header cells and widths of the
+   * columns it owns may be half-written, so they are written again like new ones (a header a
+   * person renamed is left alone).
+   */
+  readonly restoreOwned?: boolean;
 }
 
 export interface PlanSheetLayout {
@@ -177,6 +183,18 @@ function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+/** The header cell of a tool column holds the tool's header text, or nothing. */
+function isToolHeader(
+  sheet: SheetData,
+  row: number,
+  col: number | undefined,
+  field: FieldKey,
+): boolean {
+  if (col === undefined) return false;
+  const text = cellText(sheet.rows[row - 1]?.[col - 1] ?? null).trim();
+  return text === "" || text === TRACKER_HEADERS[field].vi;
+}
+
 /** True when the clerk typed a value (not our formula) in the due cell: a manual due date. */
 function isManualDue(sheet: SheetData, row: number, col: number): boolean {
   const value = sheet.rows[row - 1]?.[col - 1] ?? null;
@@ -212,7 +230,12 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
 
   const cells: CellSpec[] = [];
   const columnSpecs: ColumnSpec[] = [];
-  for (const field of added) {
+  const restored = input.restoreOwned
+    ? owned.filter(
+        (f) => !added.includes(f) && isToolHeader(sheet, plan.header.headerRow, columns[f], f),
+      )
+    : [];
+  for (const field of [...added, ...restored]) {
     const col = columns[field] as number;
     const computed = COMPUTED_FIELDS.includes(field);
     cells.push({
@@ -528,7 +551,15 @@ function tableFor(
   const firstCol = firstColumn(plan);
   const bounds: Bounds = { r1: headerRow, c1: firstCol, r2: last, c2: lastCol };
   const ours = new Set(input.previousRules.tables);
-  const foreign = (sheet.tables ?? []).find((t) => !ours.has(t.name) && overlaps(t.range, bounds));
+  const range = rangeA1(headerRow, firstCol, last, lastCol);
+  // A run that failed between adding the table and naming it left it under Excel's default
+  // name, exactly over the block: it is ours.
+  const orphan = input.restoreOwned
+    ? (sheet.tables ?? []).find((t) => !ours.has(t.name) && sameBounds(t.range, range))
+    : undefined;
+  const foreign = (sheet.tables ?? []).find(
+    (t) => !ours.has(t.name) && t !== orphan && overlaps(t.range, bounds),
+  );
   if (foreign)
     return {
       table: null,
@@ -568,12 +599,21 @@ function tableFor(
   return {
     table: {
       name,
-      range: rangeA1(headerRow, firstCol, last, lastCol),
+      range,
       columns: names,
       style: "TableStyleLight9",
+      ...(orphan ? { adopt: orphan.name } : {}),
     },
     skipped: null,
   };
+}
+
+function sameBounds(a: string, b: string): boolean {
+  const x = parseRange(a);
+  const y = parseRange(b);
+  return (
+    x !== null && y !== null && x.r1 === y.r1 && x.c1 === y.c1 && x.r2 === y.r2 && x.c2 === y.c2
+  );
 }
 
 /** The leftmost column of the header row: a plan may start in column B or later. */

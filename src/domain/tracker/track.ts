@@ -22,6 +22,8 @@ import {
   compactRows,
   EMPTY_RULES,
   FORMAT_VERSION,
+  isWriting,
+  journalOf,
   META_ROWS,
   META_SHEET,
   metadataEntries,
@@ -160,12 +162,21 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     previousRules: meta?.planSheet === plan.sheet ? meta.rules : EMPTY_RULES,
     previousWrittenRows: meta?.planSheet === plan.sheet ? meta.writtenRows : "",
     namesInUse,
+    restoreOwned: isWriting(meta),
   });
 
   // Settings: created once from what the plan says; afterwards only what the user asked to set.
+  // A run that failed while creating them (its journal says so) left them half-filled: they are
+  // created again, whole, keeping whatever they already hold.
+  const recreate =
+    settingsSheet !== undefined &&
+    meta !== null &&
+    meta.state !== "done" &&
+    meta.state.creating.includes(SETTINGS_SHEET);
+  const creatingSettings = !settingsSheet || recreate;
   let settingsSpec: SheetSpec | null;
   let asOfRef: string | null;
-  if (!settingsSheet) {
+  if (creatingSettings) {
     const agency = settings.agency ?? agencyFrom(plan.titleLines);
     settingsSpec = newSettingsSheet({
       ...settings,
@@ -174,6 +185,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
       planTitle: settings.planTitle ?? titleFrom(plan.titleLines),
       place: settings.place ?? placeOf(agency),
     });
+    if (recreate) settingsSpec = { ...settingsSpec, mode: "replace" };
     asOfRef = `${sheetRef(SETTINGS_SHEET)}!${a1Abs(SETTING_CELLS.asOf.row, SETTING_CELLS.asOf.col)}`;
   } else {
     settingsSpec = settingsPatch(overrides, settingsRead?.cells ?? {});
@@ -181,7 +193,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     asOfRef = at ? `${sheetRef(SETTINGS_SHEET)}!${a1Abs(at.row, at.col)}` : null;
   }
 
-  const draftMetadata: Omit<TrackerMetadata, "sheetPrints"> = {
+  const draftMetadata: Omit<TrackerMetadata, "sheetPrints" | "state"> = {
     formatVersion: FORMAT_VERSION,
     toolVersion: opts.toolVersion,
     planSheet: plan.sheet,
@@ -193,9 +205,9 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     asOf: check.asOf,
   };
 
-  const allocationAt = settingsSheet
-    ? settingsRead?.cells.allocationVnd
-    : SETTING_CELLS.allocationVnd;
+  const allocationAt = creatingSettings
+    ? SETTING_CELLS.allocationVnd
+    : settingsRead?.cells.allocationVnd;
   const refs = trackerRefs(
     plan.sheet,
     planLayout.columns,
@@ -212,10 +224,17 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   const metadata: TrackerMetadata = {
     ...draftMetadata,
     sheetPrints: Object.fromEntries(rebuilt.map((spec) => [spec.name, printOfSpec(spec)])),
+    state: "done",
   };
   const sheets: SheetSpec[] = [planLayout.spec];
   if (settingsSpec) sheets.push(settingsSpec);
-  sheets.push(...rebuilt, metadataSheet(metadata, asOfRef, check.asOf));
+  const metaSpec = metadataSheet(metadata, asOfRef, check.asOf);
+  sheets.push(...rebuilt, metaSpec);
+  const journal = metadataSheet(
+    journalOf(meta, metadata, creatingSettings ? [SETTINGS_SHEET] : []),
+    asOfRef,
+    check.asOf,
+  );
 
   return {
     layout: {
@@ -228,11 +247,12 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
         },
       ],
       fullCalcOnLoad: true,
+      journal: { sheet: META_SHEET, cells: journal.cells },
     },
     check,
     metadata,
     tableSkipped: planLayout.tableSkipped,
-    settingsCreated: !settingsSheet,
+    settingsCreated: creatingSettings,
     keptEdited: kept,
   };
 }
@@ -248,6 +268,9 @@ function keepEditedSheets(
   meta: TrackerMetadata | null,
   rebuilt: readonly SheetSpec[],
 ): KeptSheet[] {
+  // A run that failed half way had already kept the edited ones (renames go first): what is
+  // there now is the tool's own, maybe half-written.
+  if (isWriting(meta)) return [];
   const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
   const kept: KeptSheet[] = [];
   for (const spec of rebuilt) {
