@@ -60,7 +60,7 @@ async function failingThenClean(
 
 describe("a failed convert, then a clean one, leaves exactly one clean convert's tracker", () => {
   it("at 10 rows, first convert: for every 5th operation k", async () => {
-    const start = async (): Promise<FakeWorkbook> => plan(10);
+    const start = (): Promise<FakeWorkbook> => Promise.resolve(plan(10));
     const { ops, want } = await clean(start);
     expect(ops).toBeGreaterThan(500);
     let failures = 0;
@@ -106,7 +106,7 @@ describe("a failed convert, then a clean one, leaves exactly one clean convert's
     [1_000, 12],
     [10_000, 2],
   ])("at %i rows: the first and last operation and %i random ones", async (rows, samples) => {
-    const start = async (): Promise<FakeWorkbook> => plan(rows);
+    const start = (): Promise<FakeWorkbook> => Promise.resolve(plan(rows));
     const { ops, want } = await clean(start);
     const ks = [
       1,
