@@ -105,20 +105,24 @@ describe("a failed convert, then a clean one, leaves exactly one clean convert's
   it.each([
     [1_000, 12],
     [10_000, 2],
-  ])("at %i rows: the first and last operation and %i random ones", async (rows, samples) => {
-    const start = (): Promise<FakeWorkbook> => Promise.resolve(plan(rows));
-    const { ops, want } = await clean(start);
-    const ks = [
-      1,
-      ops,
-      ...fc.sample(fc.integer({ min: 1, max: ops }), { numRuns: samples, seed: rows }),
-    ];
-    for (const k of ks) {
-      const { fake } = await failingThenClean(start, [k]);
-      expect({ k, same: JSON.stringify(fakeSnapshot(fake)) === JSON.stringify(want) }).toEqual({
-        k,
-        same: true,
-      });
-    }
-  }, 900_000);
+  ])(
+    "at %i rows: the first and last operation and %i random ones",
+    async (rows, samples) => {
+      const start = (): Promise<FakeWorkbook> => Promise.resolve(plan(rows));
+      const { ops, want } = await clean(start);
+      const ks = [
+        1,
+        ops,
+        ...fc.sample(fc.integer({ min: 1, max: ops }), { numRuns: samples, seed: rows }),
+      ];
+      for (const k of ks) {
+        const { fake } = await failingThenClean(start, [k]);
+        expect({ k, same: JSON.stringify(fakeSnapshot(fake)) === JSON.stringify(want) }).toEqual({
+          k,
+          same: true,
+        });
+      }
+    },
+    900_000,
+  );
 });
