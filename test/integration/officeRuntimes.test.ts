@@ -34,7 +34,7 @@ async function watchingPane(fake: FakeWorkbook) {
   });
   const calls: number[][] = [];
   const stop = await host.watch!(PLAN, (rows) => calls.push([...rows]));
-  return { calls, stop };
+  return { calls, stop, pane };
 }
 
 describe("which changes the pane re-checks (changeFilter)", () => {
@@ -91,6 +91,33 @@ describe("a ribbon convert while the pane watches (review item 3)", () => {
       await until(() => calls.length > 0);
       expect(calls).toEqual([[14]]);
       expect(fake.cell(`${Q}!J14`).formula).toBe("=DATE(2023,12,31)");
+      stop();
+    },
+  );
+});
+
+describe("events raised by the tool's own writes (review item 3, the flag read at dispatch)", () => {
+  it.each(["1.13", "1.17"])(
+    "at ExcelApi %s: the pane's convert raises its own events, and the pane ignores them: no storm, no write",
+    async (apiVersion) => {
+      // Excel may read enableEvents when it dispatches an event, after the request that switched
+      // it off, wrote, and switched it on again: the tool's own writes then reach its handler.
+      const fake = sampleFake({ apiVersion, eventFlagAt: "dispatch" });
+      await fake.run((ctx) => convertToTracker(ctx, ENV, {}));
+      await fake.simulateUserEdit(PLAN, "K5", "Đã phát sóng");
+      const { calls, stop, pane } = await watchingPane(fake);
+      await fake.flushEvents();
+      calls.length = 0;
+      fake.resetStats();
+      const before = fake.eventLog.length;
+      await pane.run((ctx: Excel.RequestContext) => convertToTracker(ctx, ENV, {}));
+      await fake.flushEvents();
+      await new Promise((r) => setTimeout(r, 30));
+      const own = fake.eventLog.slice(before);
+      expect(own.some((e) => e.deliveredTo?.includes("taskpane"))).toBe(true);
+      expect(calls).toEqual([]);
+      // Only the convert's three requests: nothing the handler sent after.
+      expect(fake.stats.syncs).toHaveLength(3);
       stop();
     },
   );

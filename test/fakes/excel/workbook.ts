@@ -132,6 +132,13 @@ export interface FakeWorkbookOptions {
    * (review item 6): "null" models that, "error" answers RangeExceedsLimit.
    */
   bigRead?: "null" | "error";
+  /**
+   * When a runtime's enableEvents is read for a change (review item 3, "not sure"): when the
+   * change happens ("write", the default), or when the event is dispatched after the request
+   * ("dispatch") — then a batch that switches events off, writes and switches them on again in
+   * the same request still raises its own events.
+   */
+  eventFlagAt?: "write" | "dispatch";
   /** Delay per round trip (ms), e.g. to see progress UI in a browser test. */
   syncDelayMs?: number;
   /** Value of a formula cell when written; the fake has no calc engine (default: unknown, ""). */
@@ -228,6 +235,7 @@ export class FakeWorkbook {
    * counted over all requests since set) at which the host answers GeneralException.
    */
   failAtOperation: number | null = null;
+  eventFlagAt: "write" | "dispatch";
   /** Operations counted since failAtOperation was last set (or the workbook was made). */
   operationCount = 0;
   /** Review › Protect Workbook: the sheet list cannot change (protection.ts). */
@@ -278,6 +286,7 @@ export class FakeWorkbook {
     this.maxResponseBytes = options.maxResponseBytes ?? 5 * 1024 * 1024;
     this.maxCellsPerRead = options.maxCellsPerRead ?? 5_000_000;
     this.syncDelayMs = options.syncDelayMs ?? 0;
+    this.eventFlagAt = options.eventFlagAt ?? "write";
     this.calculate = options.calculate;
     const specs = options.sheets?.length ? options.sheets : [{ name: "Sheet1" }];
     for (const spec of specs) this.addSheet(spec.name);
@@ -1382,10 +1391,11 @@ export class FakeWorkbook {
     triggerSource: "ThisLocalAddin" | "Unknown",
     before: CellContent | null,
   ): void {
+    const atDispatch = this.eventFlagAt === "dispatch";
     const raised =
       this.runtimes.length === 0
         ? this.initialEventsEnabled
-        : this.runtimes.some((r) => r.enableEvents);
+        : atDispatch || this.runtimes.some((r) => r.enableEvents);
     if (this.runtimes.some((r) => !r.enableEvents) || !raised) this.suppressedEventCount++;
     if (!raised) return;
     const event: ChangedEvent = {
@@ -1420,14 +1430,15 @@ export class FakeWorkbook {
       ...(this.supports("1.14") ? { triggerSource } : {}),
     };
     for (const runtime of this.runtimes) {
-      if (!runtime.enableEvents || this.closed) continue;
+      if ((!atDispatch && !runtime.enableEvents) || this.closed) continue;
       for (const reg of runtime.registrations) {
         if (reg.sheetId !== null && reg.sheetId !== sheet.id) continue;
         event.deliveredTo?.push(runtime.name);
         // Excel delivers events after the request that caused them has been answered.
         this.track(
           new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() =>
-            runtime.deliver(reg.sheetId, payload),
+            // Read at dispatch: the flag as the request left it.
+            atDispatch && !runtime.enableEvents ? undefined : runtime.deliver(reg.sheetId, payload),
           ),
         );
       }
