@@ -1,8 +1,8 @@
 /**
  * The add-in's path on an office-style table (issue 12): convert in the fake Excel, then the live
- * re-check of an edited row reads the two-row merged header as `check` does. (The live re-check
- * reads only the edited rows, so an item that takes its period from a section row above is not
- * re-checked here: that needs the section rows too — see the issue's report.)
+ * re-check of an edited row reads the two-row merged header as `check` does, and an item under a
+ * section row keeps the section's period (before, the re-check read the row alone and wrote
+ * "period empty" into its Kiểm tra cell).
  */
 import { convertToTracker, liveRecheck } from "../../src/adapters/officejs/session";
 import { createFakeWorkbook } from "../fakes/excel";
@@ -42,5 +42,23 @@ describe("the add-in on a district table with a two-row header", () => {
     expect(live).not.toBeNull();
     expect(live!.rowsParsed).toBe(1);
     expect(live!.diagnostics.map((d) => [d.cell, d.code])).toEqual([["D7", "count.measure"]]);
+  });
+
+  it("re-checks an item under a section row with the section's period, as check does", async () => {
+    const fake = districtFake();
+    const converted = await fake.run((ctx) => convertToTracker(ctx, ENV, { planSheet: SHEET }));
+    const checkCol = converted.value.metadata.columns.check!;
+    const dueCol = converted.value.metadata.columns.due!;
+    const letter = (c: number): string => String.fromCharCode(64 + c);
+    const before = fake.cell(`${SHEET}!${letter(dueCol)}6`).formula;
+    expect(before).toBe("=DATE(2023,3,31)");
+    // The clerk corrects the title of row 6 (its period cell stays blank: QUÝ I above gives it).
+    await fake.simulateUserEdit(SHEET, "B6", "Phóng sự kỷ niệm 08 năm thành lập huyện");
+    const live = await fake.run((ctx) => liveRecheck(ctx, ENV, SHEET, [6]));
+    expect(live!.rowsParsed).toBe(1);
+    expect(live!.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(fake.cell(`${SHEET}!${letter(dueCol)}6`).formula).toBe(before);
+    expect(fake.values(`${SHEET}!${letter(checkCol)}6`)[0]?.[0]).not.toMatch(/LỖI/);
+    expect(live!.syncs).toBeLessThanOrEqual(3);
   });
 });

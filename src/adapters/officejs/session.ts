@@ -24,6 +24,7 @@ import { PROGRESS_SHEET } from "../../domain/summary/progressSheet";
 import { computedCells } from "../../domain/tracker/planSheet";
 import {
   EMPTY_RULES,
+  expandRows,
   isWriting,
   META_SHEET,
   readMetadata,
@@ -598,9 +599,16 @@ export async function liveRecheck(
   // The rows above the header row too: a header of two or three rows ("Sản phẩm" over "Số lượng
   // | Thời lượng") is read as a whole, as check reads it.
   const above = [meta.headerRow - 2, meta.headerRow - 1].filter((r) => r >= 1);
-  const wanted = [...above, meta.headerRow, ...rows.filter((r) => !above.includes(r))];
+  // Under a section row ("I | QUÝ I") or a numbered heading an item takes its period from above:
+  // then the rows from the header down to the last edited one are read as one block and read as
+  // check reads them (a row alone would lose its period and be reported empty).
+  const last = rows[rows.length - 1] ?? meta.headerRow;
+  const inContext = expandRows(meta.contextRows).some((r) => r < last);
+  const wanted = inContext
+    ? [above[0] ?? meta.headerRow]
+    : [...above, meta.headerRow, ...rows.filter((r) => !above.includes(r))];
   const ranges = wanted.map((row) => {
-    const r = ws.getRange(`A${row}:${columnLetter(lastCol)}${row}`);
+    const r = ws.getRange(`A${row}:${columnLetter(lastCol)}${inContext ? last : row}`);
     r.load("rowIndex,columnIndex,values,formulas,numberFormat,valueTypes");
     return { row, r };
   });
@@ -610,7 +618,8 @@ export async function liveRecheck(
   const formulas = new Map<string, string>();
   for (const { row, r } of ranges) {
     const part = sheetFromRange(planSheet, "visible", r);
-    grid[row - 1] = [...(part.rows[row - 1] ?? [])];
+    const to = inContext ? last : row;
+    for (let i = row; i <= to; i++) grid[i - 1] = [...(part.rows[i - 1] ?? [])];
     for (const [k, v] of part.formulas ?? []) formulas.set(k, v);
   }
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
@@ -624,15 +633,16 @@ export async function liveRecheck(
     planYear: settings.planYear,
     settings,
     dueColumnOwned: meta.ownedColumns.includes("due"),
-    onlyRows: new Set(rows),
+    ...(inContext ? {} : { onlyRows: new Set(rows) }),
   });
   if (!read.plan) return null;
+  const edited = new Set(rows);
   // The pane shows this as its "re-check failed" line; nothing is written.
   if (!protection.isNullObject && protection.protected) throw protectedSheetError(planSheet);
   const { cells } = computedCells({
     rows,
-    items: read.plan.items,
-    diagnostics: read.plan.diagnostics,
+    items: read.plan.items.filter((i) => edited.has(i.row)),
+    diagnostics: read.plan.diagnostics.filter((d) => d.row !== null && edited.has(d.row)),
     sheet: sparse,
     columns: meta.columns,
     owned: new Set(meta.ownedColumns),
@@ -650,7 +660,7 @@ export async function liveRecheck(
   return {
     rows,
     diagnostics: read.plan.diagnostics.filter((d) => d.row !== null && rows.includes(d.row)),
-    rowsParsed: read.plan.items.length,
+    rowsParsed: read.plan.items.filter((i) => edited.has(i.row)).length,
     syncs: 2 + syncs,
   };
 }

@@ -35,6 +35,11 @@ export interface TrackerMetadata {
    * which sheets it was creating (so it creates them whole, not leaves them half-filled).
    */
   readonly state: MetadataState;
+  /**
+   * Rows that give the items below them their period: section rows ("I | QUÝ I") and numbered
+   * headings, as compact ranges. The add-in's live re-check of an edited row must read them.
+   */
+  readonly contextRows: string;
 }
 
 export type MetadataState =
@@ -58,6 +63,7 @@ const KEYS = [
   "asOf",
   "sheetPrints",
   "state",
+  "contextRows",
 ] as const;
 type MetaKey = (typeof KEYS)[number];
 
@@ -155,6 +161,7 @@ export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | nu
     asOf: value("asOf"),
     sheetPrints: readPrints(safeJson(value("sheetPrints"))),
     state: readState(value("state")),
+    contextRows: value("contextRows"),
   };
 }
 
@@ -178,6 +185,7 @@ export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | numbe
     ["asOf", meta.asOf],
     ["sheetPrints", JSON.stringify(meta.sheetPrints)],
     ["state", meta.state === "done" ? "done" : JSON.stringify(meta.state)],
+    ["contextRows", meta.contextRows],
   ];
 }
 

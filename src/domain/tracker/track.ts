@@ -203,6 +203,10 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     writtenRows: compactRows(planLayout.writtenRows),
     rules: planLayout.rules,
     asOf: check.asOf,
+    contextRows: compactRows([
+      ...plan.layout.sections.map((x) => x.row),
+      ...plan.layout.headings.map((x) => x.row),
+    ]),
   };
 
   const allocationAt = creatingSettings
