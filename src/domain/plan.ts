@@ -430,9 +430,15 @@ function readItem(
   const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
   const periodInput: CellValue = inherited ? (scope.groupPeriod?.text ?? null) : periodCell;
   const memo = scope.memo;
+  // "Quý III-IV" in an item's own cell reads as a section's does (as the months it covers): a
+  // plan imported from a Word table carries its section's text down to each item.
   const parsedPeriod = memo.get(
     "period",
-    inherited ? (scope.groupPeriod?.parse ?? null) : periodCell,
+    inherited
+      ? (scope.groupPeriod?.parse ?? null)
+      : typeof periodCell === "string"
+        ? sectionParseText(periodCell)
+        : periodCell,
     periodOf,
     planYear,
   );

@@ -8,7 +8,8 @@ import { toIso } from "../domain/calendar";
 import { checkWorkbook, DEFAULT_OWNED_SHEETS } from "../domain/check";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
 import { displayText } from "../domain/plan";
-import { parsePlanDocument } from "../domain/planDocument";
+import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
+import { parsePlanDocx } from "../domain/planDocx";
 import { planWorkbookLayout } from "../domain/planWorkbook";
 import { readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { summaryWorkbookLayout } from "../domain/summary/summaryWorkbook";
@@ -18,7 +19,7 @@ import { applyLayout } from "../adapters/exceljs/applyLayout";
 import { assertXlsxBytes, corruptWorkbook } from "../adapters/exceljs/preflight";
 import { sheetData, workbookData } from "../adapters/exceljs/readWorkbook";
 import type { PaneFile, PaneHost, SettingsInput } from "./host";
-import { docxTextInBrowser } from "./docxBrowser";
+import { docxInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 
 export interface StandaloneOptions {
@@ -64,8 +65,8 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
     applyLayout(book, result.layout);
     return result;
   };
-  const importDocument = async (text: string): Promise<string> => {
-    const { document, issues } = parsePlanDocument(text);
+  const importDocument = async (read: PlanDocumentResult): Promise<string> => {
+    const { document, issues } = read;
     const fatal = issues.find((i) => i.severity === "error");
     if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
     const book = await newWorkbook();
@@ -84,9 +85,10 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
         .map((ws) => ws.name);
       return Promise.resolve({ sheets: names, selected: names[0] ?? null });
     },
-    importText: importDocument,
+    importText: (text) => importDocument(parsePlanDocument(text)),
     async importDocx(bytes) {
-      return importDocument(await docxTextInBrowser(bytes));
+      // The schedule from the document's tables when one holds it, else from its text.
+      return importDocument(parsePlanDocx(await docxInBrowser(bytes)));
     },
     async openXlsx(bytes, name) {
       assertXlsxBytes(bytes, name);
