@@ -18,6 +18,7 @@ import {
   applySuggestion,
   checkOpenWorkbook,
   convertToTracker,
+  readTableReading,
   liveRecheck,
   selectCell,
   type OfficeEnv,
@@ -126,9 +127,17 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
       // The schedule from the document's tables when one holds it, else from its text.
       return importDocument(parsePlanDocx(await docxInBrowser(bytes)));
     },
-    async convert(planSheet) {
-      const result = await run((context) => convertToTracker(context, env(), { planSheet }));
+    async convert(planSheet, columnMap) {
+      const result = await run((context) =>
+        convertToTracker(context, env(), { planSheet, columnMap: columnMap ?? null }),
+      );
       lastCheck = result.value.check;
+      return result.value;
+    },
+    async reading(planSheet, columnMap) {
+      const result = await run((context) =>
+        readTableReading(context, env(), { planSheet, columnMap: columnMap ?? null }),
+      );
       return result.value;
     },
     async check(planSheet) {

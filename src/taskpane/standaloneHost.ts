@@ -10,6 +10,8 @@ import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnost
 import { displayText } from "../domain/plan";
 import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
 import { parsePlanDocx } from "../domain/planDocx";
+import type { ColumnMap } from "../domain/columnMap";
+import { tableReading } from "../domain/tableReading";
 import { planWorkbookLayout } from "../domain/planWorkbook";
 import { readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { summaryWorkbookLayout } from "../domain/summary/summaryWorkbook";
@@ -55,12 +57,13 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       en: "No plan yet: open an .xlsx or .docx file, or paste the plan text in step 1.",
     });
   };
-  const track = (planSheet: string | null) => {
+  const track = (planSheet: string | null, columnMap: ColumnMap | null = null) => {
     const book = need();
     const result = buildTracker(workbookData(book), {
       today: today(),
       sheet: planSheet,
       toolVersion: opts.toolVersion,
+      columnMap,
     });
     applyLayout(book, result.layout);
     return result;
@@ -101,8 +104,17 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       wb = book;
       baseName = name.replace(/\.xlsx$/i, "").replace(/\.tracker$/i, "") || "ke-hoach";
     },
-    convert(planSheet) {
-      return Promise.resolve(track(planSheet));
+    convert(planSheet, columnMap) {
+      return Promise.resolve(track(planSheet, columnMap ?? null));
+    },
+    reading(planSheet, columnMap) {
+      return Promise.resolve(
+        tableReading(workbookData(need()), {
+          today: today(),
+          sheet: planSheet,
+          columnMap: columnMap ?? null,
+        }),
+      );
     },
     check(planSheet) {
       return Promise.resolve(
