@@ -4,6 +4,7 @@
  * WordprocessingML (w:tbl, w:gridSpan, w:vMerge) built in code; the text is what the converter
  * gives for the same document (its paragraphs, table cells included).
  */
+import fc from "fast-check";
 import type { CellValue } from "../../../src/domain/cell";
 import { checkWorkbook } from "../../../src/domain/check";
 import { parsePlanDocx, sourceIssue, mainDocumentPath } from "../../../src/domain/planDocx";
@@ -377,5 +378,62 @@ describe("mainDocumentPath", () => {
     [`<Relationships/>`, "word/document.xml"],
   ])("%s → %s", (rels, path) => {
     expect(mainDocumentPath(rels)).toBe(path);
+  });
+});
+
+describe("parsePlanDocx: properties", () => {
+  const WORDS = [
+    "STT",
+    "Nội dung",
+    "Thời gian",
+    "Số lượng",
+    "Thời lượng",
+    "Sản phẩm",
+    "Kinh phí",
+    "Đơn vị thực hiện",
+    "I",
+    "1",
+    "1.1",
+    "QUÝ I",
+    "Quý II/2024",
+    "QUÝ III-IV",
+    "6 THÁNG CUỐI NĂM",
+    "Tổng cộng",
+    "Cộng quý I",
+    "02 tin",
+    "05 phút",
+    "15.000.000",
+    "Phóng sự kỷ niệm",
+    "",
+  ];
+  const cellArb: fc.Arbitrary<DocxCell> = fc.oneof(
+    fc.constantFrom(...WORDS),
+    fc.record({
+      text: fc.constantFrom(...WORDS),
+      span: fc.integer({ min: 1, max: 3 }),
+    }),
+    fc.constantFrom<DocxCell>({ vMerge: "continue" }, { text: "Trung tâm", vMerge: "restart" }),
+  );
+  const tableArb = fc.array(fc.array(cellArb, { minLength: 1, maxLength: 7 }), {
+    minLength: 1,
+    maxLength: 9,
+  });
+
+  it("never throws, and every item comes from a row of the table it names", () => {
+    fc.assert(
+      fc.property(fc.array(tableArb, { minLength: 1, maxLength: 3 }), (tables) => {
+        const result = docx(TITLE, ...tables);
+        for (const item of result.document.items) {
+          const table = tables[(item.sourceTable ?? 0) - 1];
+          expect(table).toBeDefined();
+          expect(item.sourceLine).toBeGreaterThanOrEqual(1);
+          expect(item.sourceLine).toBeLessThanOrEqual(table!.length);
+        }
+        expect(result.source.kind === "tables").toBe(
+          result.document.items.some((i) => i.sourceTable !== undefined),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 });
