@@ -61,7 +61,7 @@ export function buildProgram(io: CliIo): Command {
     .option("--year <N>", "năm kế hoạch / plan year")
     .option(
       "--map <field=col,...>",
-      "gán cột cho trường, ví dụ period=C,count=D / assign columns to fields",
+      "gán cột cho trường, ví dụ period=C,count=D (thay cách gán đã lưu; none: bỏ) / assign columns to fields (over a saved map; none: headers only)",
     )
     .action(
       async (
@@ -99,6 +99,10 @@ export function buildProgram(io: CliIo): Command {
     .option("--force", "ghi đè tệp kết quả đã có / overwrite an existing output")
     .option("--allocation <VND>", "kinh phí được giao cả năm / yearly allocation")
     .option("--agency <name>", "cơ quan ban hành / issuing agency")
+    .option(
+      "--map <field=col,...>",
+      "gán cột cho trường và lưu vào sổ theo dõi (none: bỏ) / assign columns to fields, saved in the tracker (none: forget)",
+    )
     .action(async (plan: string, opts: Omit<TrackArgs, "plan" | "lang">, cmd: Command) => {
       const { trackCommand } = await import("./commands/track");
       await trackCommand({ plan, ...opts, lang: langOf(cmd) }, io);

@@ -31,7 +31,10 @@ export interface CheckOptions {
   readonly ownedSheets?: readonly string[];
   /** Settings as the caller will apply them (track's --allocation, …); read from the sheet if absent. */
   readonly settings?: PlanSettings;
-  /** --map period=C,count=D: the clerk's columns over the header's. */
+  /**
+   * --map period=C,count=D: the clerk's columns over the header's, and over a tracker's saved map
+   * (an empty map reads by the headers alone). Null or absent: the saved map, if any.
+   */
   readonly columnMap?: ColumnMap | null;
 }
 
@@ -58,16 +61,18 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
   const settings = opts.settings ?? settingsRead?.settings ?? EMPTY_SETTINGS;
   const asOf = opts.asOf ?? settings.asOf ?? opts.today;
   const meta = readMetadata(wb.sheets.find((s) => s.name === META_SHEET));
+  const sheetName =
+    opts.sheet ??
+    (meta && wb.sheets.some((s) => s.name === meta.planSheet) ? meta.planSheet : null);
   const ctx = {
     asOf,
     planYear: opts.planYear ?? null,
     settings,
     dueColumnOwned: meta?.ownedColumns.includes("due") ?? false,
     columnMap: opts.columnMap ?? null,
+    // The tracker's saved map, on its own plan sheet, unless a map is given now.
+    savedColumnMap: meta !== null && sheetName === meta.planSheet ? meta.columnMap : null,
   };
-  const sheetName =
-    opts.sheet ??
-    (meta && wb.sheets.some((s) => s.name === meta.planSheet) ? meta.planSheet : null);
 
   const plan = pickPlan(wb, { ...opts, sheet: sheetName }, ctx);
   const diagnostics = sortDiagnostics([...(settingsRead?.diagnostics ?? []), ...plan.diagnostics]);

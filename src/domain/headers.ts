@@ -302,8 +302,8 @@ function scoreBlock(
   };
 }
 
-function hasRequired(c: Candidate): boolean {
-  return REQUIRED_FIELDS.every((f) => c.columns[f] !== undefined);
+function hasRequired(c: Candidate, assumed: readonly FieldKey[]): boolean {
+  return REQUIRED_FIELDS.every((f) => c.columns[f] !== undefined || assumed.includes(f));
 }
 
 function aliasList(field: FieldKey): string {
@@ -320,8 +320,9 @@ export const MAX_HEADER_ROWS = 3;
  * "Sản phẩm", "Kinh phí", "Thời gian" that a sub-header is read under), so a title merged over a
  * one-row header leaves it a one-row header; a deeper block that starts on the same row and reads
  * as many fields wins (its sub-headers are the real cells). Without such a block, the best partial row explains what is missing.
+ * `assumed`: required fields the clerk's column map supplies (a period column headed "TG").
  */
-export function findHeader(sheet: SheetData): HeaderResult {
+export function findHeader(sheet: SheetData, assumed: readonly FieldKey[] = []): HeaderResult {
   const limit = Math.min(HEADER_SEARCH_ROWS, sheet.rows.length);
   const masters = mergeMasters(sheet, limit + MAX_HEADER_ROWS);
   const spanning = new Set<string>();
@@ -338,7 +339,7 @@ export function findHeader(sheet: SheetData): HeaderResult {
       if (depth > 1 && !headerLike(sheet, bottom, masters, spanning)) break;
       if (depth > 1 && depth === 2 && !headerLike(sheet, r, masters, spanning)) break;
       const candidate = scoreBlock(sheet, r, bottom, masters, spanning);
-      if (hasRequired(candidate) && candidate.allRowsUsed) {
+      if (hasRequired(candidate, assumed) && candidate.allRowsUsed) {
         // A deeper block that reads as well wins: its sub-headers name the real cells.
         if (
           !best ||

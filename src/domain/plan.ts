@@ -10,7 +10,15 @@ import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import { dueDate, eventOutsidePeriod, findEventDate, NO_EVENT_DATE } from "./due";
 import { parseDuration } from "./duration";
 import type { FieldKey } from "./fields";
-import { applyColumnMap, type ColumnMap } from "./columnMap";
+import {
+  applyColumnMap,
+  emptyMappedColumns,
+  resolveSavedMap,
+  savedMapOf,
+  type ColumnMap,
+  type MapSource,
+  type SavedColumnMap,
+} from "./columnMap";
 import { findHeader, type HeaderMap } from "./headers";
 import { parseMoney } from "./money";
 import { inferPlanYear, parsePeriod, yearFromTitle } from "./period";
@@ -59,6 +67,8 @@ export interface PlanContext {
   readonly onlyRows?: ReadonlySet<number>;
   /** --map period=C,count=D: the clerk's columns over the ones the header names. */
   readonly columnMap?: ColumnMap | null;
+  /** The map a tracker saved (metadata), used when no columnMap is given. */
+  readonly savedColumnMap?: SavedColumnMap | null;
 }
 
 export interface Plan {
@@ -104,9 +114,11 @@ const ITEM_FIELDS: readonly FieldKey[] = [
 ];
 
 export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
-  const found = findHeader(sheet);
+  const given = ctx.columnMap ?? ctx.savedColumnMap ?? null;
+  const found = findHeader(sheet, given === null ? [] : (Object.keys(given) as FieldKey[]));
   if (!found.map) return { plan: null, diagnostics: found.diagnostics };
-  const header = ctx.columnMap ? applyColumnMap(found.map, ctx.columnMap) : found.map;
+  const chosen = chooseColumnMap(sheet.name, found.map, ctx);
+  const header = chosen.map ? applyColumnMap(found.map, chosen.map) : found.map;
   const cols = header.columns;
   const merged = itemMerges(sheet, header);
   const covered = merged.covered.size > 0 ? merged.covered : null;
@@ -124,7 +136,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   const title = titleLines.length > 0 ? titleLines.join(" ") : null;
   const { planYear, source } = choosePlanYear(sheet, header, ctx, titleLines);
 
-  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const diagnostics: Diagnostic[] = [...found.diagnostics, ...chosen.diagnostics];
   const items: PlanItem[] = [];
   const memo = new ParseMemo();
   const folded: string[] = [];
@@ -134,7 +146,9 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   let lastRow = header.headerRow;
   const layout: MutableLayout = {
     headerRows: { first: header.firstHeaderRow, last: header.headerRow },
-    mapped: Object.keys(ctx.columnMap ?? {}) as FieldKey[],
+    mapped: Object.keys(chosen.map ?? {}) as FieldKey[],
+    mapSource: chosen.source,
+    columnMap: savedMapOf(found.map, chosen.map ?? {}),
     sections: [],
     headings: [],
     totals: [],
@@ -234,6 +248,15 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   for (const d of checkTotals(sheet, header, totals, items)) diagnostics.push(d);
   if (!rowsToRead) for (const d of sharedAmounts(sheet, merged)) diagnostics.push(d);
   for (const d of unmappedColumns(sheet, header, items)) diagnostics.push(d);
+  if (!rowsToRead && chosen.map && chosen.source)
+    for (const d of emptyMappedColumns(
+      sheet,
+      header,
+      chosen.map,
+      chosen.source,
+      items.map((i) => i.row),
+    ))
+      diagnostics.push(d);
 
   const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
   // A loop, not push(...): a big plan can have more findings than call arguments allow.
@@ -259,6 +282,30 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       layout,
     },
     diagnostics,
+  };
+}
+
+/**
+ * The columns the clerk chose: --map wins (an empty one, `--map none`, reads by the headers
+ * alone); else the tracker's saved map, checked against the header as it is now.
+ */
+function chooseColumnMap(
+  sheet: string,
+  header: HeaderMap,
+  ctx: PlanContext,
+): { map: ColumnMap | null; source: MapSource | null; diagnostics: readonly Diagnostic[] } {
+  if (ctx.columnMap != null) {
+    const empty = Object.keys(ctx.columnMap).length === 0;
+    return { map: empty ? null : ctx.columnMap, source: empty ? null : "option", diagnostics: [] };
+  }
+  if (ctx.savedColumnMap == null || Object.keys(ctx.savedColumnMap).length === 0)
+    return { map: null, source: null, diagnostics: [] };
+  const resolved = resolveSavedMap(sheet, header, ctx.savedColumnMap);
+  const empty = Object.keys(resolved.map).length === 0;
+  return {
+    map: empty ? null : resolved.map,
+    source: empty ? null : "saved",
+    diagnostics: resolved.diagnostics,
   };
 }
 
@@ -430,9 +477,15 @@ function readItem(
   const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
   const periodInput: CellValue = inherited ? (scope.groupPeriod?.text ?? null) : periodCell;
   const memo = scope.memo;
+  // "Quý III-IV" in an item's own cell reads as a section's does (as the months it covers): a
+  // plan imported from a Word table carries its section's text down to each item.
   const parsedPeriod = memo.get(
     "period",
-    inherited ? (scope.groupPeriod?.parse ?? null) : periodCell,
+    inherited
+      ? (scope.groupPeriod?.parse ?? null)
+      : typeof periodCell === "string"
+        ? sectionParseText(periodCell)
+        : periodCell,
     periodOf,
     planYear,
   );

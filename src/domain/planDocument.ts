@@ -21,6 +21,11 @@ export interface PlanDocItem {
   unit: string | null;
   /** 1-based line in the text, so messages can point back into the plan text. */
   sourceLine: number;
+  /** A schedule read from a Word table: the budget and notes cells, as written. */
+  budgetText?: string | null;
+  notesText?: string | null;
+  /** The table (1-based) the item was read from; sourceLine is then the row in that table. */
+  sourceTable?: number;
 }
 
 export interface PlanDocument {

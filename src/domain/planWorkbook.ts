@@ -58,6 +58,12 @@ export function planWorkbookLayout(
     value: (doc.title ?? (year ? `Kế hoạch năm ${year}` : "Kế hoạch")).toUpperCase(),
     style: { bold: true, size: 14, align: "center" },
   });
+  // The year known from elsewhere (--year, a Word table's own title rows) when the title has
+  // none: check reads the plan year from the rows above the header.
+  const titleText = doc.title ?? "";
+  if (year !== null && doc.title !== null && !/\b(?:19|20)\d{2}\b/.test(titleText)) {
+    cells.push({ row: 3, col: 1, value: `Năm ${year}`, style: { align: "center" } });
+  }
   PLAN_COLUMNS.forEach((field, i) => {
     cells.push({
       row: PLAN_HEADER_ROW,
@@ -77,8 +83,9 @@ export function planWorkbookLayout(
       type: item.typeText,
       duration: item.durationText,
       unit: item.unit,
-      budget: null,
-      notes: null,
+      // A schedule read from a Word table brings its budget and notes cells, as written.
+      budget: item.budgetText ?? null,
+      notes: item.notesText ?? null,
     };
     PLAN_COLUMNS.forEach((field, c) => {
       const value = values[field] ?? null;

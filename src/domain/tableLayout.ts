@@ -9,6 +9,7 @@ import { a1, cellText, isBlank, type CellValue } from "./cell";
 import { parseCountAndType } from "./countType";
 import { issue, locate, type Diagnostic, type Lang } from "./diagnostics";
 import { FIELD_LABELS, type FieldKey } from "./fields";
+import type { MapSource, SavedColumnMap } from "./columnMap";
 import type { HeaderMap } from "./headers";
 import { formatVnd, formatVndEn, parseMoney } from "./money";
 import { parsePeriod } from "./period";
@@ -29,6 +30,10 @@ export interface TableLayout {
   readonly headerRows: { readonly first: number; readonly last: number };
   /** Fields whose column the clerk gave with --map (over the header's). */
   readonly mapped: readonly FieldKey[];
+  /** Where `mapped` came from: --map (or the pane), or the map the tracker saved. */
+  readonly mapSource?: MapSource | null;
+  /** The map in effect, with each column's header label: what a tracker saves. */
+  readonly columnMap?: SavedColumnMap;
   readonly sections: readonly {
     readonly row: number;
     readonly text: string;
@@ -267,10 +272,10 @@ export function checkTotals(
   return out;
 }
 
-type ValueKind = "duration" | "count" | "period" | "budget";
+export type ValueKind = "duration" | "count" | "period" | "budget";
 
 /** What a cell's value looks like, for a column whose header the tool did not recognise. */
-function looksLike(value: CellValue): ValueKind | null {
+export function looksLike(value: CellValue): ValueKind | null {
   if (typeof value === "number") return value >= 100000 ? "budget" : null;
   if (typeof value !== "string") return null;
   const t = squash(value);
@@ -332,6 +337,7 @@ export function layoutJson(header: HeaderMap, layout: TableLayout): unknown {
     headerRows: [layout.headerRows.first, layout.headerRows.last],
     columnCells: header.headerCells,
     mapped: layout.mapped,
+    mapSource: layout.mapSource ?? null,
     headerLabels: Object.fromEntries(
       [...header.labels].map(([col, label]) => [
         a1(header.headerRow, col).replace(/\d+/g, ""),
@@ -343,6 +349,12 @@ export function layoutJson(header: HeaderMap, layout: TableLayout): unknown {
     totals: layout.totals,
     skippedRows: layout.skippedRows,
   };
+}
+
+/** How a mapped column is marked: " (--map)", or " (đã lưu)" for the tracker's saved map. */
+function mapMark(layout: TableLayout, lang: Lang): string {
+  if (layout.mapSource !== "saved") return " (--map)";
+  return lang === "vi" ? " (cách gán đã lưu)" : " (saved map)";
 }
 
 /**
@@ -363,7 +375,7 @@ export function describeLayout(header: HeaderMap, layout: TableLayout, lang: Lan
   const cols = (Object.entries(header.headerCells) as [FieldKey, string][])
     .map(
       ([field, cell]) =>
-        `${FIELD_LABELS[field][lang]} ${cell}${layout.mapped.includes(field) ? " (--map)" : ""}`,
+        `${FIELD_LABELS[field][lang]} ${cell}${layout.mapped.includes(field) ? mapMark(layout, lang) : ""}`,
     )
     .join(", ");
   const lines = [

@@ -5,7 +5,8 @@
 import { toIso } from "../domain/calendar";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
 import { emptySheet, type WorkbookLayout } from "../domain/layout/spec";
-import { parsePlanDocument } from "../domain/planDocument";
+import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
+import { parsePlanDocx } from "../domain/planDocx";
 import { PLAN_SHEET, planWorkbookLayout } from "../domain/planWorkbook";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { META_SHEET, readMetadata } from "../domain/tracker/metadata";
@@ -17,13 +18,14 @@ import {
   applySuggestion,
   checkOpenWorkbook,
   convertToTracker,
+  readTableReading,
   liveRecheck,
   selectCell,
   type OfficeEnv,
 } from "../adapters/officejs/session";
 import type { PaneFile, PaneHost, SettingsInput } from "./host";
 import { computedColumns, onlyComputedColumns } from "./changeFilter";
-import { docxTextInBrowser } from "./docxBrowser";
+import { docxInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 import type { CheckResult } from "../domain/check";
 
@@ -74,8 +76,8 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
     opts.run ??
     ((...args: unknown[]) => (Excel.run as (...a: unknown[]) => Promise<unknown>)(...args));
 
-  const importDocument = async (text: string): Promise<string> => {
-    const { document, issues } = parsePlanDocument(text);
+  const importDocument = async (read: PlanDocumentResult): Promise<string> => {
+    const { document, issues } = read;
     const fatal = issues.find((i) => i.severity === "error");
     if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
     return run(async (context) => {
@@ -120,13 +122,22 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
         };
       });
     },
-    importText: importDocument,
+    importText: (text) => importDocument(parsePlanDocument(text)),
     async importDocx(bytes) {
-      return importDocument(await docxTextInBrowser(bytes));
+      // The schedule from the document's tables when one holds it, else from its text.
+      return importDocument(parsePlanDocx(await docxInBrowser(bytes)));
     },
-    async convert(planSheet) {
-      const result = await run((context) => convertToTracker(context, env(), { planSheet }));
+    async convert(planSheet, columnMap) {
+      const result = await run((context) =>
+        convertToTracker(context, env(), { planSheet, columnMap: columnMap ?? null }),
+      );
       lastCheck = result.value.check;
+      return result.value;
+    },
+    async reading(planSheet, columnMap) {
+      const result = await run((context) =>
+        readTableReading(context, env(), { planSheet, columnMap: columnMap ?? null }),
+      );
       return result.value;
     },
     async check(planSheet) {

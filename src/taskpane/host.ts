@@ -4,6 +4,8 @@
  * same for both; only the host differs.
  */
 import type { CheckResult } from "../domain/check";
+import type { ColumnMap } from "../domain/columnMap";
+import type { TableReading } from "../domain/tableReading";
 import type { Bilingual, Diagnostic, Lang } from "../domain/diagnostics";
 import type { PlanSettings } from "../domain/settings";
 import type { TrackResult } from "../domain/tracker/track";
@@ -25,7 +27,18 @@ export interface PaneHost {
   importDocx(bytes: Uint8Array): Promise<string>;
   /** Standalone only: the workbook to work on. */
   openXlsx?(bytes: Uint8Array, name: string): Promise<void>;
-  convert(planSheet: string | null): Promise<TrackResult>;
+  /**
+   * Makes (or refreshes) the tracker. With `columnMap` (the clerk's choice in "Cách đọc bảng"),
+   * reads the plan with it and saves it in the tracker for every later run; without, a saved map
+   * is kept and used.
+   */
+  convert(planSheet: string | null, columnMap?: ColumnMap | null): Promise<TrackResult>;
+  /**
+   * How the plan is read ("Cách đọc bảng"): header block, each field's column and the other
+   * columns that could hold it. With `columnMap`, the reading that map would give (nothing is
+   * written or saved: convert saves it).
+   */
+  reading?(planSheet: string | null, columnMap?: ColumnMap | null): Promise<TableReading>;
   check(planSheet: string | null): Promise<CheckResult>;
   /** Shows the cell of a finding (Excel: selects it). */
   select(d: Diagnostic): Promise<void>;

@@ -8,7 +8,10 @@ import { toIso } from "../domain/calendar";
 import { checkWorkbook, DEFAULT_OWNED_SHEETS } from "../domain/check";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
 import { displayText } from "../domain/plan";
-import { parsePlanDocument } from "../domain/planDocument";
+import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
+import { parsePlanDocx } from "../domain/planDocx";
+import type { ColumnMap } from "../domain/columnMap";
+import { tableReading } from "../domain/tableReading";
 import { planWorkbookLayout } from "../domain/planWorkbook";
 import { readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { summaryWorkbookLayout } from "../domain/summary/summaryWorkbook";
@@ -18,7 +21,7 @@ import { applyLayout } from "../adapters/exceljs/applyLayout";
 import { assertXlsxBytes, corruptWorkbook } from "../adapters/exceljs/preflight";
 import { sheetData, workbookData } from "../adapters/exceljs/readWorkbook";
 import type { PaneFile, PaneHost, SettingsInput } from "./host";
-import { docxTextInBrowser } from "./docxBrowser";
+import { docxInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 
 export interface StandaloneOptions {
@@ -54,18 +57,19 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       en: "No plan yet: open an .xlsx or .docx file, or paste the plan text in step 1.",
     });
   };
-  const track = (planSheet: string | null) => {
+  const track = (planSheet: string | null, columnMap: ColumnMap | null = null) => {
     const book = need();
     const result = buildTracker(workbookData(book), {
       today: today(),
       sheet: planSheet,
       toolVersion: opts.toolVersion,
+      columnMap,
     });
     applyLayout(book, result.layout);
     return result;
   };
-  const importDocument = async (text: string): Promise<string> => {
-    const { document, issues } = parsePlanDocument(text);
+  const importDocument = async (read: PlanDocumentResult): Promise<string> => {
+    const { document, issues } = read;
     const fatal = issues.find((i) => i.severity === "error");
     if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
     const book = await newWorkbook();
@@ -84,9 +88,10 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
         .map((ws) => ws.name);
       return Promise.resolve({ sheets: names, selected: names[0] ?? null });
     },
-    importText: importDocument,
+    importText: (text) => importDocument(parsePlanDocument(text)),
     async importDocx(bytes) {
-      return importDocument(await docxTextInBrowser(bytes));
+      // The schedule from the document's tables when one holds it, else from its text.
+      return importDocument(parsePlanDocx(await docxInBrowser(bytes)));
     },
     async openXlsx(bytes, name) {
       assertXlsxBytes(bytes, name);
@@ -99,8 +104,17 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       wb = book;
       baseName = name.replace(/\.xlsx$/i, "").replace(/\.tracker$/i, "") || "ke-hoach";
     },
-    convert(planSheet) {
-      return Promise.resolve(track(planSheet));
+    convert(planSheet, columnMap) {
+      return Promise.resolve(track(planSheet, columnMap ?? null));
+    },
+    reading(planSheet, columnMap) {
+      return Promise.resolve(
+        tableReading(workbookData(need()), {
+          today: today(),
+          sheet: planSheet,
+          columnMap: columnMap ?? null,
+        }),
+      );
     },
     check(planSheet) {
       return Promise.resolve(

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
-import { buildDocx } from "../helpers/docx";
+import { buildDocx, buildDocxBody, paragraphsXml, tableXml } from "../helpers/docx";
 import { SAMPLE_HEADER } from "../helpers/grid";
 import { type FakeSheet, TIMEZONE } from "./harness";
 import { CLI, ROOT, SAMPLE_PLAN_TEXT } from "./paths";
@@ -67,6 +67,45 @@ export async function fixedPlanXlsx(plan: string, dir: string): Promise<string> 
 export async function samplePlanDocx(dir: string): Promise<string> {
   const out = join(dir, "ke-hoach-2023.docx");
   writeFileSync(out, await buildDocx(samplePlanText()));
+  return out;
+}
+
+/**
+ * A Word plan whose schedule is a table (issue 12): a two-row merged header, section rows that
+ * carry the period, a unit merged down over the items and a total row; three items.
+ */
+export async function tablePlanDocx(dir: string): Promise<string> {
+  const out = join(dir, "ke-hoach-bang.docx");
+  const unit = "Trung tâm VH-TT-DL&TT";
+  const table = tableXml([
+    [
+      { text: "STT", vMerge: "restart" },
+      { text: "Nội dung", vMerge: "restart" },
+      { text: "Sản phẩm", span: 2 },
+      { text: "Đơn vị thực hiện", vMerge: "restart" },
+    ],
+    [
+      { vMerge: "continue" },
+      { vMerge: "continue" },
+      "Số lượng",
+      "Thời lượng",
+      { vMerge: "continue" },
+    ],
+    ["I", { text: "Quý I/2024", span: 4 }],
+    [
+      "1",
+      "Kỷ niệm Ngày thành lập huyện 11/03/2024",
+      "01 phóng sự",
+      "05 phút",
+      { text: unit, vMerge: "restart" },
+    ],
+    ["2", "Tin phòng chống cháy rừng", "02 tin", "03 phút", { vMerge: "continue" }],
+    ["II", { text: "Quý VI/2024", span: 4 }],
+    ["3", "Tổng kết năm", "01 phóng sự", "05 phút", unit],
+    [{ text: "Tổng cộng", span: 2 }, "04", "", ""],
+  ]);
+  const body = paragraphsXml("KẾ HOẠCH\nTuyên truyền năm 2024") + table;
+  writeFileSync(out, await buildDocxBody(body));
   return out;
 }
 

@@ -19,6 +19,7 @@ import {
   fixedPlanXlsx,
   runCli,
   samplePlanDocx,
+  tablePlanDocx,
   samplePlanText,
   samplePlanXlsx,
 } from "./fixtures";
@@ -351,6 +352,18 @@ describe("standalone pane (real office.js, no Office host)", () => {
         `${PLAN_SHEET}!C14`,
       ]);
       await shot(page, "standalone-vi-8-docx");
+    });
+
+    it("a .docx whose schedule is a Word table imports the table's 3 items", async () => {
+      const docx = await tablePlanDocx(tmp.dir);
+      await page.setInputFiles("#pt-docx", docx);
+      await page.waitForSelector(`#pt-sheet option[value="${PLAN_SHEET}"]`, { state: "attached" });
+      await idle(page);
+      await expect(page.textContent("#pt-error")).resolves.toBe("");
+      await act(page, "#pt-convert");
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^3 mục, /);
+      // The section row's "Quý VI/2024" reaches its item, where the check flags it.
+      expect(await diagnosticCells(page, "errors")).toEqual([`${PLAN_SHEET}!C7`]);
     });
 
     it("a failed import or settings save keeps what the clerk typed", async () => {

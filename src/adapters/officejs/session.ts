@@ -15,6 +15,8 @@ import {
   type CellValue,
 } from "../../domain/cell";
 import { checkWorkbook, type CheckResult } from "../../domain/check";
+import type { ColumnMap } from "../../domain/columnMap";
+import { tableReading, type TableReading } from "../../domain/tableReading";
 import { issue, locate, PlanTrackerError, type Issue } from "../../domain/diagnostics";
 import { emptySheet, type OwnedRules, type WorkbookLayout } from "../../domain/layout/spec";
 import { readPlan } from "../../domain/plan";
@@ -343,7 +345,12 @@ async function probeValidations(
 export async function convertToTracker(
   context: Excel.RequestContext,
   env: OfficeEnv,
-  opts: { planSheet?: string | null; asOf?: IsoDate | null } = {},
+  opts: {
+    planSheet?: string | null;
+    asOf?: IsoDate | null;
+    /** The clerk's column map ("Cách đọc bảng"): read with it and saved in the metadata. */
+    columnMap?: ColumnMap | null;
+  } = {},
 ): Promise<Counted<TrackResult>> {
   const loaded = await loadWorkbook(context, opts.planSheet ?? null);
   const trackOpts: TrackOptions = {
@@ -351,6 +358,7 @@ export async function convertToTracker(
     asOf: opts.asOf ?? null,
     sheet: loaded.planSheet,
     toolVersion: env.toolVersion,
+    columnMap: opts.columnMap ?? null,
   };
   const plan = loaded.planSheet;
   // Known from the first sync: a protected plan sheet is refused before the big read.
@@ -497,6 +505,29 @@ export async function checkOpenWorkbook(
   return { value: result.check, syncs: reads + syncs };
 }
 
+/**
+ * How the plan is read ("Cách đọc bảng"), for the pane to show before converting: two reads, no
+ * write. With `columnMap`, the reading that map would give (the pane's dropdowns); without, the
+ * tracker's saved map, if any. Saving a choice is convertToTracker with the same columnMap.
+ */
+export async function readTableReading(
+  context: Excel.RequestContext,
+  env: OfficeEnv,
+  opts: { planSheet?: string | null; asOf?: IsoDate | null; columnMap?: ColumnMap | null } = {},
+): Promise<Counted<TableReading>> {
+  const loaded = await loadWorkbook(context, opts.planSheet ?? null);
+  const read = await readPlanWith(context, loaded, env, () => () => null);
+  return {
+    value: tableReading(read.data, {
+      today: env.today,
+      asOf: opts.asOf ?? null,
+      sheet: loaded.planSheet,
+      columnMap: opts.columnMap ?? null,
+    }),
+    syncs: 1 + read.syncs,
+  };
+}
+
 const PROTECTED_NOTE = issue("sheet.protected", "warning", {
   vi: `Trang tính đang được bảo vệ nên cột Kiểm tra và hạn chưa được cập nhật. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ Trang tính) rồi kiểm tra lại.`,
   en: `The sheet is protected, so the check column and due dates were not refreshed. Unprotect it (Review › Unprotect Sheet) and check again.`,
@@ -634,6 +665,7 @@ export async function liveRecheck(
     settings,
     dueColumnOwned: meta.ownedColumns.includes("due"),
     ...(inContext ? {} : { onlyRows: new Set(rows) }),
+    savedColumnMap: meta.columnMap,
   });
   if (!read.plan) return null;
   const edited = new Set(rows);

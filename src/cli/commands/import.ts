@@ -3,9 +3,10 @@ import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { PlanTrackerError, type Bilingual, type Lang } from "../../domain/diagnostics";
 import { parsePlanDocument, type PlanDocument } from "../../domain/planDocument";
+import { parsePlanDocx, sourceIssue, type PlanSource } from "../../domain/planDocx";
 import { planWorkbookLayout } from "../../domain/planWorkbook";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
-import { docxToText } from "../../node/docxText";
+import { readDocx } from "../../node/docxText";
 import { readFileBytes } from "../../node/readXlsx";
 import { writeXlsx } from "../../node/writeXlsx";
 import { fileExists, sameFile } from "../../node/atomicWrite";
@@ -32,14 +33,22 @@ export function decodeText(bytes: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export async function readPlanDocument(
-  path: string,
-): Promise<{ document: PlanDocument; warnings: Bilingual[] }> {
+export async function readPlanDocument(path: string): Promise<{
+  document: PlanDocument;
+  warnings: Bilingual[];
+  /** Where a .docx's items came from (its tables or its text); null for plain text. */
+  source: PlanSource | null;
+}> {
   const bytes = await readFileBytes(path);
   const ext = extname(path).toLowerCase();
+  if (ext === ".docx") {
+    const { document, issues, source } = parsePlanDocx(await readDocx(bytes));
+    const fatal = issues.find((i) => i.severity === "error");
+    if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
+    return { document, warnings: issues.map((i) => i.text), source };
+  }
   let text: string;
-  if (ext === ".docx") text = await docxToText(bytes);
-  else if (ext === ".txt" || ext === ".md" || ext === "") text = decodeText(bytes);
+  if (ext === ".txt" || ext === ".md" || ext === "") text = decodeText(bytes);
   else {
     throw new PlanTrackerError("import.unsupported", {
       vi: `Không nhập được "${path}": chỉ đọc văn bản .txt hoặc Word .docx. Với .doc hoặc .pdf, mở bằng Word và lưu thành .docx.`,
@@ -49,7 +58,7 @@ export async function readPlanDocument(
   const { document, issues } = parsePlanDocument(text);
   const fatal = issues.find((i) => i.severity === "error");
   if (fatal) throw new PlanTrackerError(fatal.code, fatal.text);
-  return { document, warnings: issues.map((i) => i.text) };
+  return { document, warnings: issues.map((i) => i.text), source: null };
 }
 
 export function defaultOutput(input: string): string {
@@ -62,7 +71,7 @@ export async function importCommand(
   io: CliIo,
 ): Promise<{ output: string; items: number }> {
   const year = parseYear(args.year);
-  const { document: doc, warnings } = await readPlanDocument(args.plan);
+  const { document: doc, warnings, source } = await readPlanDocument(args.plan);
   const output = args.output ?? defaultOutput(args.plan);
   if (await sameFile(output, args.plan)) {
     throw new PlanTrackerError("usage.output-is-input", {
@@ -85,5 +94,6 @@ export async function importCommand(
       ? `Đã nhập ${doc.items.length} mục từ "${args.plan}" vào "${output}".\n`
       : `Imported ${doc.items.length} items from "${args.plan}" into "${output}".\n`,
   );
+  if (source !== null) io.stdout(`  ${sourceIssue(source).text[args.lang]}\n`);
   return { output, items: doc.items.length };
 }

@@ -2,6 +2,9 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { formatVnDate } from "../../domain/calendar";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
+import { columnLetter } from "../../domain/cell";
+import { parseColumnMap } from "../../domain/columnMap";
+import { FIELD_LABELS, type FieldKey } from "../../domain/fields";
 import { parseMoney } from "../../domain/money";
 import { keptSheetText } from "../../domain/tracker/keptSheet";
 import type { TrackSummary } from "../../domain/tracker/track";
@@ -25,6 +28,8 @@ export interface TrackArgs {
   readonly force?: boolean;
   readonly allocation?: string;
   readonly agency?: string;
+  /** "period=C,count=D", saved in the tracker; "none" forgets a saved map. */
+  readonly map?: string;
   readonly lang: Lang;
 }
 
@@ -68,6 +73,7 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
   const asOf = parseAsOf(args.asOf);
   const planYear = parseYear(args.year);
   const allocationVnd = parseAllocation(args.allocation);
+  const columnMap = args.map === undefined ? null : parseColumnMap(args.map);
   const input = resolve(io.cwd, args.plan);
   if (args.inPlace && args.output && resolve(io.cwd, args.output) !== input) {
     throw new PlanTrackerError("usage.in-place-output", {
@@ -113,6 +119,7 @@ export async function trackCommand(args: TrackArgs, io: CliIo): Promise<TrackOut
         allocationVnd,
         agency: args.agency ?? null,
         toolVersion: toolVersion(),
+        columnMap,
       }));
     } finally {
       await workbook.close();
@@ -160,6 +167,7 @@ function printSummary(
           ...(r.tableSkipped
             ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
             : []),
+          ...mapLines(r, "vi"),
           ...(r.errors > 0
             ? [`  Xem cột "Kiểm tra" hoặc chạy: plan-tracker check "${output}"`]
             : []),
@@ -175,9 +183,34 @@ function printSummary(
           ...(r.tableSkipped
             ? [`  No Excel table was made (${r.tableSkipped}); columns and rules were added.`]
             : []),
+          ...mapLines(r, "en"),
           ...(r.errors > 0
             ? [`  See the "Kiểm tra" column or run: plan-tracker check "${output}" --lang en`]
             : []),
         ];
   io.stdout(`${lines.join("\n")}\n`);
+}
+
+/**
+ * The column map the tracker keeps (so the clerk knows later runs read the plan this way), and
+ * what was said about a saved map that no longer fits.
+ */
+function mapLines(r: TrackSummary, lang: Lang): string[] {
+  const entries = Object.entries(r.columnMap) as [FieldKey, { col: number; label: string }][];
+  const lines: string[] = [];
+  if (entries.length > 0) {
+    const list = entries
+      .map(
+        ([f, e]) =>
+          `${FIELD_LABELS[f][lang]} = ${columnLetter(e.col)}${e.label ? ` ("${e.label}")` : ""}`,
+      )
+      .join(", ");
+    lines.push(
+      lang === "vi"
+        ? `  Cách gán cột lưu trong sổ theo dõi (dùng cho các lần chạy sau; đổi bằng --map, bỏ bằng --map none): ${list}.`
+        : `  Column map saved in the tracker (used on later runs; change it with --map, drop it with --map none): ${list}.`,
+    );
+  }
+  for (const d of r.mapDiagnostics) lines.push(`  ${d.text[lang]}`);
+  return lines;
 }

@@ -4,6 +4,7 @@
  * which columns, rows and rules the tool wrote, so a re-run replaces exactly those and nothing of
  * the user's.
  */
+import { readSavedColumnMap, type SavedColumnMap } from "../columnMap";
 import type { FieldKey } from "../fields";
 import { TRACKER_FIELDS, PLAN_FIELDS } from "../fields";
 import { cellText } from "../cell";
@@ -28,6 +29,11 @@ export interface TrackerMetadata {
   readonly asOf: string;
   /** Prints of the sheets the tool rebuilds (sheetPrint.ts), by name, as it last wrote them. */
   readonly sheetPrints: Readonly<Record<string, string>>;
+  /**
+   * The clerk's column map (track --map, the pane's "Cách đọc bảng"), with each column's header
+   * label then: every later run reads the plan with it until a new map replaces it.
+   */
+  readonly columnMap: SavedColumnMap;
   /**
    * "done" once a run wrote everything. In Excel a run first writes a journal (journalOf) whose
    * state says it is writing, because a batch that fails half way keeps what it wrote before:
@@ -62,6 +68,8 @@ const KEYS = [
   "rules",
   "asOf",
   "sheetPrints",
+  // Keys are only ever appended: each one's row is fixed by its place in this list.
+  "columnMap",
   "state",
   "contextRows",
 ] as const;
@@ -160,6 +168,9 @@ export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | nu
     rules: readRules(safeJson(value("rules"))),
     asOf: value("asOf"),
     sheetPrints: readPrints(safeJson(value("sheetPrints"))),
+    // A tracker from before the key was added has no such row: no saved map.
+    columnMap:
+      keyAt("columnMap") === "columnMap" ? readSavedColumnMap(safeJson(value("columnMap"))) : {},
     state: readState(value("state")),
     contextRows: value("contextRows"),
   };
@@ -184,6 +195,7 @@ export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | numbe
     ["rules", JSON.stringify(meta.rules)],
     ["asOf", meta.asOf],
     ["sheetPrints", JSON.stringify(meta.sheetPrints)],
+    ["columnMap", JSON.stringify(meta.columnMap)],
     ["state", meta.state === "done" ? "done" : JSON.stringify(meta.state)],
     ["contextRows", meta.contextRows],
   ];

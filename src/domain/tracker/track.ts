@@ -14,6 +14,8 @@ import {
   type PlanSettings,
   type SettingKey,
 } from "../settings";
+import type { ColumnMap, MapSource, SavedColumnMap } from "../columnMap";
+import type { Diagnostic } from "../diagnostics";
 import { squash } from "../text";
 import type { WorkbookData } from "../workbookData";
 import {
@@ -47,6 +49,11 @@ export interface TrackOptions {
   readonly allocationVnd?: number | null;
   readonly agency?: string | null;
   readonly toolVersion: string;
+  /**
+   * --map (or the pane's choice): read the plan with it and save it in the tracker's metadata.
+   * Null or absent: the map the tracker saved, if any, is used and kept.
+   */
+  readonly columnMap?: ColumnMap | null;
 }
 
 export interface TrackResult {
@@ -76,6 +83,10 @@ export interface TrackSummary {
   readonly tableSkipped: string | null;
   readonly settingsCreated: boolean;
   readonly keptEdited: readonly KeptSheet[];
+  /** The column map the tracker now keeps, where it came from, and what was said about it. */
+  readonly columnMap: SavedColumnMap;
+  readonly mapSource: MapSource | null;
+  readonly mapDiagnostics: readonly Diagnostic[];
 }
 
 export function summarizeTrack(r: TrackResult): TrackSummary {
@@ -95,6 +106,9 @@ export function summarizeTrack(r: TrackResult): TrackSummary {
     tableSkipped: r.tableSkipped,
     settingsCreated: r.settingsCreated,
     keptEdited: r.keptEdited,
+    columnMap: r.metadata.columnMap,
+    mapSource: r.check.plan.layout.mapSource ?? null,
+    mapDiagnostics: r.check.diagnostics.filter((d) => d.code.startsWith("map.")),
   };
 }
 
@@ -144,6 +158,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     planYear: settings.planYear,
     sheet: opts.sheet ?? null,
     settings,
+    columnMap: opts.columnMap ?? null,
   });
   const { plan } = check;
   const planSheet = wb.sheets.find((s) => s.name === plan.sheet);
@@ -203,6 +218,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     writtenRows: compactRows(planLayout.writtenRows),
     rules: planLayout.rules,
     asOf: check.asOf,
+    columnMap: plan.layout.columnMap ?? {},
     contextRows: compactRows([
       ...plan.layout.sections.map((x) => x.row),
       ...plan.layout.headings.map((x) => x.row),

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { findHeader } from "../../../src/domain/headers";
+import { readPlan } from "../../../src/domain/plan";
+import { EMPTY_SETTINGS } from "../../../src/domain/settings";
 import {
   isNumberingRow,
   numberingLevel,
@@ -86,5 +88,30 @@ describe("totalRow", () => {
   ])("%j → %j", (cells, kind) => {
     const grid = sheet("KH", [["STT", "Nội dung", "Thời gian", "Kinh phí"], cells as never]);
     expect(totalRow(grid, 2, header, (cells[2] ?? null) as never)?.kind ?? null).toBe(kind);
+  });
+});
+
+describe("a quarter span in an item's own period cell", () => {
+  it.each([
+    ["QUÝ III-IV", "2024-07-01", "2024-12-31"],
+    ["Quý I và II năm 2024", "2024-01-01", "2024-06-30"],
+    ["Quý II, III", "2024-04-01", "2024-09-30"],
+  ])("%j reads as the months it covers, as a section row's does", (text, start, end) => {
+    const { plan, diagnostics } = readPlan(
+      sheet("KH", [
+        ["KẾ HOẠCH NĂM 2024"],
+        ["Nội dung", "Thời gian"],
+        ["Tuyên truyền phòng chống cháy rừng", text],
+      ]),
+      { asOf: "2024-01-15", settings: EMPTY_SETTINGS },
+    );
+    expect(diagnostics).toEqual([]);
+    const item = plan!.items[0]!;
+    expect([item.periodText, item.period?.start, item.period?.end, item.dueDate]).toEqual([
+      text,
+      start,
+      end,
+      end,
+    ]);
   });
 });
