@@ -607,7 +607,7 @@ export class PaneApp {
         ),
       );
       const dl = el("dl", { id: "pt-headline", class: "pt-headline" });
-      for (const h of report.headline)
+      for (const h of [...report.headline, ...report.yearHeadline])
         dl.append(el("dt", {}, h.label), el("dd", { class: h.alert ? "pt-alert" : "" }, h.value));
       parts.push(dl);
     }

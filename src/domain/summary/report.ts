@@ -73,6 +73,8 @@ export interface SummaryReport {
   };
   /** The period's results. */
   readonly headline: readonly ListEntry[];
+  /** The whole year at a glance (aired/planned, spent/allocated): the pane shows it under the period's. */
+  readonly yearHeadline: readonly ListEntry[];
   /** The whole year by plan quarter (as the Progress sheet). */
   readonly quarterTable: {
     readonly header: readonly string[];
@@ -318,6 +320,18 @@ export function summaryReport(
         label: vi ? "Lỗi dữ liệu cần sửa" : "Data errors to fix",
         value: String(check.summary.errors),
         alert: check.summary.errors > 0,
+      },
+    ],
+    yearHeadline: [
+      {
+        label: vi ? "Cả năm: đã phát sóng / kế hoạch" : "Year: aired / planned",
+        value: `${num(progress.total.done, lang)}/${num(progress.total.planned, lang)} (${pct(progress.total.pctDone)})`,
+        alert: false,
+      },
+      {
+        label: vi ? "Cả năm: đã chi / được giao" : "Year: spent / allocated",
+        value: `${money(budget.spent)} / ${money(budget.allocation)}`,
+        alert: budget.allocation !== null && budget.spent > budget.allocation,
       },
     ],
     quarterTable: {
