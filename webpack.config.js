@@ -203,15 +203,16 @@ module.exports = async (env = {}, argv = {}) => {
               return dev ? content : toProductionManifest(content.toString("utf8"), prodUrl);
             },
           },
-          // DejaVu Sans covers every Vietnamese diacritic; fetched only when a PDF is made.
+          // Tinos (Times New Roman metrics, every Vietnamese diacritic); fetched only when a PDF
+          // is made. The same files as src/node/reportFonts.ts reads.
           ...[
-            "DejaVuSans.ttf",
-            "DejaVuSans-Bold.ttf",
-            "DejaVuSans-Oblique.ttf",
-            "DejaVuSans-BoldOblique.ttf",
+            "400Regular/Tinos_400Regular.ttf",
+            "700Bold/Tinos_700Bold.ttf",
+            "400Regular_Italic/Tinos_400Regular_Italic.ttf",
+            "700Bold_Italic/Tinos_700Bold_Italic.ttf",
           ].map((f) => ({
-            from: path.join(__dirname, "node_modules/dejavu-fonts-ttf/ttf", f),
-            to: `fonts/${f}`,
+            from: path.join(__dirname, "node_modules/@expo-google-fonts/tinos", f),
+            to: `fonts/${path.basename(f)}`,
           })),
           ...(localOfficeJs
             ? OFFICE_JS_LOCAL_FILES.map((f) => ({ from: path.join(officeJsDir, f), to: f }))

@@ -115,10 +115,14 @@ export function buildProgram(io: CliIo): Command {
     .option("--pdf <file>", "tệp PDF")
     .option("--xlsx <file>", "tệp .xlsx")
     .option("--as-of <YYYY-MM-DD>", "ngày tính / evaluation date")
+    .option(
+      "--period <Q1|Q2|Q3|Q4|H1|9M|Y>",
+      "kỳ báo cáo (mặc định: kỳ đã kết thúc gần nhất) / reporting period (default: the latest closed one)",
+    )
     .action(
       async (
         tracker: string,
-        opts: { pdf?: string; xlsx?: string; asOf?: string },
+        opts: { pdf?: string; xlsx?: string; asOf?: string; period?: string },
         cmd: Command,
       ) => {
         const { summaryCommand } = await import("./commands/summary");

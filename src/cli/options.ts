@@ -1,6 +1,7 @@
 /** Parsing of option values shared by commands; bad values are usage errors (exit 2). */
 import { parseIso, toIso, type IsoDate } from "../domain/calendar";
 import { PlanTrackerError } from "../domain/diagnostics";
+import { parsePeriodKey, PERIOD_HELP, type PeriodKey } from "../domain/reportingPeriod";
 
 export function parseAsOf(text: string | undefined): IsoDate | null {
   if (text === undefined) return null;
@@ -24,4 +25,17 @@ export function parseYear(text: string | undefined): number | null {
     });
   }
   return n;
+}
+
+/** --period Q1|Q2|Q3|Q4|H1|9M|Y (any case); absent: null, the latest closed period. */
+export function parsePeriodOption(text: string | undefined): PeriodKey | null {
+  if (text === undefined) return null;
+  const key = parsePeriodKey(text);
+  if (!key) {
+    throw new PlanTrackerError("usage.period", {
+      vi: `--period "${text}" không hợp lệ: dùng ${PERIOD_HELP.vi}, ví dụ --period Q3. Bỏ --period thì báo cáo kỳ đã kết thúc gần nhất.`,
+      en: `--period "${text}" is not valid: use ${PERIOD_HELP.en}, e.g. --period Q3. Without --period the report is for the latest closed period.`,
+    });
+  }
+  return key;
 }

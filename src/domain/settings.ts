@@ -10,6 +10,17 @@ import { parseMoney } from "./money";
 import { parsePeriod } from "./period";
 import { fold } from "./text";
 import { normalizeType } from "./countType";
+import {
+  EMPTY_REPORT_SETTINGS,
+  readReportSetting,
+  REPORT_SECTION_LABEL,
+  REPORT_SETTING_LABELS,
+  REPORT_SETTING_ORDER,
+  RULE_INVALID_MESSAGE,
+  type ReportSettingKey,
+  type ReportSettings,
+} from "./reportSettings";
+import type { WindowRule } from "./reportingPeriod";
 import type { SheetData } from "./workbookData";
 
 export const SETTINGS_SHEET = "Cài đặt";
@@ -25,6 +36,8 @@ export interface PlanSettings {
   readonly asOf: IsoDate | null;
   /** Planned cost per minute by canonical product type, in đồng. */
   readonly ratesPerMinute: Readonly<Record<string, number>>;
+  /** The periodic report's rule, number and signer (src/domain/reportSettings.ts). */
+  readonly report: ReportSettings;
 }
 
 export const EMPTY_SETTINGS: PlanSettings = {
@@ -35,6 +48,7 @@ export const EMPTY_SETTINGS: PlanSettings = {
   place: null,
   asOf: null,
   ratesPerMinute: {},
+  report: EMPTY_REPORT_SETTINGS,
 };
 
 export type SettingKey = "planYear" | "allocationVnd" | "agency" | "planTitle" | "place" | "asOf";
@@ -60,12 +74,22 @@ export const SETTING_ORDER: readonly SettingKey[] = [
 
 export const RATES_LABEL = { vi: "Đơn giá theo phút (đồng/phút)", en: "Rate per minute (VND/min)" };
 
-function labelKey(value: CellValue): SettingKey | "rates" | null {
+/** A plan setting or a periodic-report setting: every row the settings sheet is read by. */
+export type AnySettingKey = SettingKey | ReportSettingKey;
+
+const ALL_LABELS: Readonly<Record<AnySettingKey, { vi: string; en: string }>> = {
+  ...SETTING_LABELS,
+  ...REPORT_SETTING_LABELS,
+};
+const ALL_KEYS: readonly AnySettingKey[] = [...SETTING_ORDER, ...REPORT_SETTING_ORDER];
+
+function labelKey(value: CellValue): AnySettingKey | "rates" | "section" | null {
   if (typeof value !== "string") return null;
   const f = fold(value);
   if (f.startsWith(fold(RATES_LABEL.vi)) || f.startsWith(fold(RATES_LABEL.en))) return "rates";
-  for (const key of SETTING_ORDER) {
-    const label = SETTING_LABELS[key];
+  if (f.startsWith(fold(REPORT_SECTION_LABEL.vi))) return "section";
+  for (const key of ALL_KEYS) {
+    const label = ALL_LABELS[key];
     // Labels are matched on their first words, so "Năm kế hoạch (Plan year)" still reads.
     const vi = fold(label.vi).replace(/\s*\(.*$/, "");
     const en = fold(label.en).replace(/\s*\(.*$/, "");
@@ -78,12 +102,12 @@ export interface SettingsRead {
   readonly settings: PlanSettings;
   readonly diagnostics: Diagnostic[];
   /** Where each setting's value cell is (1-based), for formulas and defined names. */
-  readonly cells: Readonly<Partial<Record<SettingKey, { row: number; col: number }>>>;
+  readonly cells: Readonly<Partial<Record<AnySettingKey, { row: number; col: number }>>>;
 }
 
 export function readSettings(sheet: SheetData): SettingsRead {
   const diagnostics: Diagnostic[] = [];
-  const cells: Partial<Record<SettingKey, { row: number; col: number }>> = {};
+  const cells: Partial<Record<AnySettingKey, { row: number; col: number }>> = {};
   let planYear: number | null = null;
   let allocationVnd: number | null = null;
   let agency: string | null = null;
@@ -91,9 +115,12 @@ export function readSettings(sheet: SheetData): SettingsRead {
   let place: string | null = null;
   let asOf: IsoDate | null = null;
   const ratesPerMinute: Record<string, number> = {};
+  const report: { -readonly [K in keyof ReportSettings]: ReportSettings[K] } = {
+    ...EMPTY_REPORT_SETTINGS,
+  };
   let inRates = false;
 
-  const bad = (row: number, key: SettingKey, value: CellValue, vi: string, en: string): void => {
+  const bad = (row: number, key: AnySettingKey, value: CellValue, vi: string, en: string): void => {
     diagnostics.push(
       locate(issue(`settings.${key}-invalid`, "error", { vi, en }), {
         sheet: sheet.name,
@@ -112,6 +139,10 @@ export function readSettings(sheet: SheetData): SettingsRead {
     const key = labelKey(label);
     if (key === "rates") {
       inRates = true;
+      return;
+    }
+    if (key === "section") {
+      inRates = false;
       return;
     }
     if (key !== null) {
@@ -168,6 +199,17 @@ export function readSettings(sheet: SheetData): SettingsRead {
         case "place":
           place = cellText(value).trim();
           break;
+        default: {
+          const read = readReportSetting(key, value);
+          if (read.invalid) {
+            const text = RULE_INVALID_MESSAGE(cellText(value));
+            bad(row, key, value, text.vi, text.en);
+          } else if (key === "reportRule") report.rule = read.value as WindowRule | null;
+          else if (key === "reportNumber") report.number = read.value;
+          else if (key === "signerAuthority") report.signerAuthority = read.value;
+          else if (key === "signerTitle") report.signerTitle = read.value;
+          else report.signerName = read.value;
+        }
       }
       return;
     }
@@ -189,7 +231,16 @@ export function readSettings(sheet: SheetData): SettingsRead {
   });
 
   return {
-    settings: { planYear, allocationVnd, agency, planTitle, place, asOf, ratesPerMinute },
+    settings: {
+      planYear,
+      allocationVnd,
+      agency,
+      planTitle,
+      place,
+      asOf,
+      ratesPerMinute,
+      report,
+    },
     diagnostics,
     cells,
   };

@@ -5,10 +5,13 @@
  *
  * Layout choices:
  * - Vietnamese (report.motto present) follows Nghị định 30/2020/NĐ-CP: issuing agency top-left
- *   (bold, upper case, short rule under it), national motto top-right (bold; a rule as long as
- *   "Độc lập - Tự do - Hạnh phúc" under it), the italic place-and-date line centred under the
- *   motto, the centred title and subject, "Nơi nhận:" bottom-left and the signer bottom-right.
- *   English gets a plainer header (agency left, place/date right, a rule under both).
+ *   (bold, upper case, short rule under it) with "Số: …/BC-…" under it, national motto top-right
+ *   (bold; a rule as long as "Độc lập - Tự do - Hạnh phúc" under it), the italic place-and-date line
+ *   centred under the motto, the centred title and subject, "Nơi nhận:" bottom-left and the signer
+ *   block bottom-right (TM./KT./Q. lines, title, room to sign, name in bold). A4 with the decree's
+ *   margins (top and bottom 20 mm, left 30 mm, right 15 mm), a Times New Roman-metric font
+ *   (Tinos), and no page number: the report is one page, and the decree numbers from page 2.
+ *   English gets a plainer header (agency and number left, place/date right, a rule under both).
  * - Every piece of text is drawn on one line at an explicit position: long text is cut to its cell
  *   with an ellipsis (or wrapped to a fixed number of lines), so nothing wraps into a neighbour and
  *   pdfkit never adds a page (page margins are 0 for pdfkit; ours are applied here).
@@ -22,7 +25,7 @@ import type { SummaryReport } from "../domain/summary/report";
 export interface PdfDeps {
   /** pdfkit's PDFDocument: `require("pdfkit")` in Node, `pdfkit/js/pdfkit.standalone.js` in the pane. */
   readonly PDFDocument: typeof import("pdfkit");
-  /** TrueType bytes with full Vietnamese coverage (DejaVu Sans: regular, bold, oblique). */
+  /** TrueType bytes with full Vietnamese coverage (Tinos, metric-compatible with Times New Roman). */
   readonly fonts: {
     readonly regular: Uint8Array;
     readonly bold: Uint8Array;
@@ -36,16 +39,16 @@ type Doc = InstanceType<PdfDeps["PDFDocument"]>;
 type Face = "R" | "B" | "I" | "BI";
 type Align = "left" | "center" | "right";
 
-const CM = 72 / 2.54;
+const MM = 72 / 25.4;
 const PAGE_W = 595.28;
 const PAGE_H = 841.89;
-const MARGIN_LEFT = 2 * CM;
-const MARGIN = 1.5 * CM;
-const LEFT = MARGIN_LEFT;
-const RIGHT = PAGE_W - MARGIN;
+/** Nghị định 30/2020 margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm. */
+export const PAGE_MARGINS_MM = { top: 20, bottom: 20, left: 30, right: 15 } as const;
+const LEFT = PAGE_MARGINS_MM.left * MM;
+const RIGHT = PAGE_W - PAGE_MARGINS_MM.right * MM;
 const WIDTH = RIGHT - LEFT;
-const TOP = MARGIN;
-const BOTTOM = PAGE_H - MARGIN;
+const TOP = PAGE_MARGINS_MM.top * MM;
+const BOTTOM = PAGE_H - PAGE_MARGINS_MM.bottom * MM;
 
 const BLACK = "#000000";
 const GREY = "#595959";
@@ -59,9 +62,10 @@ const DONE = "#548235";
 
 /** Smallest scale tried before giving up (sizes × 0.6: body text stays ≥ 4.5 pt). */
 const MIN_SCALE = 0.6;
-/** Defensive caps: the domain never produces more rows than this (6 quarter rows, 6 overdue). */
+/** Defensive caps: the domain never produces more rows than this (6 quarter rows, 6 slipped). */
 const MAX_TABLE_ROWS = 8;
-const MAX_OVERDUE_ROWS = 8;
+const MAX_SLIPPED_ROWS = 8;
+const MAX_SIGNER_LINES = 4;
 const MAX_LIST_ROWS = 8;
 const ELLIPSIS = "…";
 const REPLACEMENT = "\ufffd";
@@ -273,6 +277,10 @@ function header(p: Painter, r: SummaryReport, y0: number): number {
     const rule = Math.max(30, last * 0.4);
     yl += 3 * s;
     p.hline(LEFT + (leftW - rule) / 2, LEFT + (leftW + rule) / 2, yl, BLACK, 0.6);
+    // The number and symbol, centred under the agency (regular, as the decree sets it).
+    yl += 6 * s;
+    p.use("R", 10);
+    yl += p.lines([r.number], LEFT, yl, leftW, "center");
 
     // Right: the national motto; the slogan underlined by a rule of its own length.
     let motto1 = MOTTO_SIZE;
@@ -294,7 +302,9 @@ function header(p: Painter, r: SummaryReport, y0: number): number {
   // English: agency left, place/date right, a rule under both.
   const leftW = WIDTH * 0.55;
   p.use("B", 11);
-  const yl = y0 + p.lines(p.wrap(r.agency, leftW - 8, 2), LEFT, y0, leftW - 8, "left");
+  let yl = y0 + p.lines(p.wrap(r.agency, leftW - 8, 2), LEFT, y0, leftW - 8, "left");
+  p.use("R", 9.5);
+  yl += p.lines([r.number], LEFT, yl, leftW - 8, "left");
   p.use("I", 10);
   const yr = y0 + p.lines([r.placeDate], LEFT + leftW, y0, WIDTH - leftW, "right");
   const y = Math.max(yl, yr) + 4 * s;
@@ -310,6 +320,8 @@ function titleBlock(p: Painter, r: SummaryReport, y0: number): number {
   p.use("B", 11);
   const sub = p.wrap(r.subtitle, WIDTH * 0.9, 3);
   y += p.lines(sub, LEFT, y, WIDTH, "center");
+  p.use("I", 9.5);
+  y += 1 * s + p.lines(p.wrap(r.periodLine, WIDTH * 0.95, 2), LEFT, y + 1 * s, WIDTH, "center");
   y += 4 * s;
   const rule = Math.max(40, Math.min(...sub.map((l) => p.width(l))) * 0.35);
   p.hline(LEFT + (WIDTH - rule) / 2, LEFT + (WIDTH + rule) / 2, y, BLACK, 0.6);
@@ -345,8 +357,9 @@ function headline(p: Painter, r: SummaryReport, y0: number): number {
     p.use("R", LABEL_SIZE);
     return { full: p.width(parts[0] ?? ""), split, label: p.width(cleanText(h.label)) };
   });
+  // A label may take two lines (a little over half its width each); a value, one (or two at "/").
   const need = needs.map(
-    (n) => Math.max(n.split, Math.min(n.label, avail / items.length)) + 2 * padX,
+    (n) => Math.max(n.split, Math.min(n.label * 0.6, avail / items.length)) + 2 * padX,
   );
   const total = need.reduce((a, b) => a + b, 0);
   const widths =
@@ -583,11 +596,19 @@ function chart(p: Painter, r: SummaryReport, x0: number, y0: number, width: numb
   return plotBottom + 3 * s + p.lh();
 }
 
-function budgetBlock(p: Painter, r: SummaryReport, x0: number, y0: number, width: number): number {
+/** A titled list of label/value rows (budget, quotas); a row's note goes under it in italics. */
+function listBlock(
+  p: Painter,
+  title: string,
+  entries: SummaryReport["budget"],
+  x0: number,
+  y0: number,
+  width: number,
+): number {
   const s = p.s;
-  let y = sectionTitle(p, r.budgetTitle, x0, y0, width);
+  let y = sectionTitle(p, title, x0, y0, width);
   p.hline(x0, x0 + width, y, GRID, 0.6);
-  for (const b of r.budget.slice(0, MAX_LIST_ROWS)) {
+  for (const b of entries.slice(0, MAX_LIST_ROWS)) {
     p.use("B", 9);
     const valueW = Math.min(width * 0.6, p.width(cleanText(b.value)));
     p.use("R", 9);
@@ -597,49 +618,48 @@ function budgetBlock(p: Painter, r: SummaryReport, x0: number, y0: number, width
     p.use("B", 9);
     p.text(b.value, x0 + width - valueW, y + 3 * s, valueW, "right", color);
     y += h;
+    if (b.note) {
+      p.use("I", 8.5);
+      y += p.lines(p.wrap(b.note, width, 2), x0, y - 2 * s, width, "left") - 1 * s;
+    }
     p.hline(x0, x0 + width, y, "#D9D9D9", 0.4);
   }
   return y;
 }
 
-function overdueBlock(p: Painter, r: SummaryReport, y0: number): number {
+function slippedBlock(p: Painter, r: SummaryReport, y0: number): number {
   const s = p.s;
-  let y = sectionTitle(p, r.overdueTitle, LEFT, y0, WIDTH);
+  let y = sectionTitle(p, r.slippedTitle, LEFT, y0, WIDTH);
   const size = 8.5;
-  const rows = r.overdue
-    .slice(0, MAX_OVERDUE_ROWS)
-    .map((o) => [o.title, o.period, o.due, o.daysLate, o.unit]);
+  const rows = r.slipped
+    .slice(0, MAX_SLIPPED_ROWS)
+    .map((o) => [o.title, o.planQuarter, o.due, o.state, o.unit]);
   if (rows.length > 0) {
-    const h = r.overdueHeader;
+    const h = r.slippedHeader;
     const col = (i: number): string[] => rows.map((row) => row[i] ?? "");
     const columns: Column[] = [
-      { header: h[0] ?? "", align: "left", min: 60, grow: 7 },
+      { header: h[0] ?? "", align: "left", min: 60, grow: 6 },
       {
         header: h[1] ?? "",
         align: "left",
-        min: minWidth(p, h[1] ?? "", col(1), size, 80),
+        min: minWidth(p, h[1] ?? "", col(1), size, 70),
         grow: 0,
       },
       {
         header: h[2] ?? "",
         align: "center",
-        min: minWidth(p, h[2] ?? "", col(2), size, 70),
+        min: minWidth(p, h[2] ?? "", col(2), size, 60),
         grow: 0,
       },
-      {
-        header: h[3] ?? "",
-        align: "right",
-        min: minWidth(p, h[3] ?? "", col(3), size, 50),
-        grow: 0,
-      },
-      { header: h[4] ?? "", align: "left", min: 50, grow: 3 },
+      { header: h[3] ?? "", align: "left", min: 60, grow: 4 },
+      { header: h[4] ?? "", align: "left", min: 40, grow: 2 },
     ];
     y = table(p, columns, rows, y, { size, boldLastRow: false, headerLines: 2 });
   }
-  if (r.overdueMore !== null) {
+  if (r.slippedMore !== null) {
     y += 2 * s;
     p.use("I", 8.5);
-    y += p.lines([r.overdueMore], LEFT, y, WIDTH, "left", GREY);
+    y += p.lines([r.slippedMore], LEFT, y, WIDTH, "left", GREY);
   }
   return y;
 }
@@ -652,9 +672,18 @@ function closing(p: Painter, r: SummaryReport, y0: number): number {
   let yl = y0 + p.lines([r.recipientsTitle], LEFT, y0, leftW, "left");
   p.use("R", 8);
   yl += p.lines(r.recipients.slice(0, MAX_LIST_ROWS), LEFT, yl, leftW, "left");
+  // The signer block: authority lines and title in bold capitals, room to sign, the name in bold.
+  const w = RIGHT - rightX;
   p.use("B", 10);
-  const signer = p.wrap(r.signer, RIGHT - rightX, 2);
-  const yr = y0 + p.lines(signer, rightX, y0, RIGHT - rightX, "center") + 50 * s;
+  const head = [...r.signer.authority, r.signer.title]
+    .filter((l) => cleanText(l) !== "")
+    .slice(-MAX_SIGNER_LINES)
+    .map((l) => p.fit(l, w));
+  let yr = y0 + p.lines(head, rightX, y0, w, "center") + 46 * s;
+  if (r.signer.name !== null) {
+    p.use("B", 10);
+    yr += p.lines([r.signer.name], rightX, yr, w, "center");
+  }
   return Math.max(yl, yr);
 }
 
@@ -677,9 +706,10 @@ function page(p: Painter, r: SummaryReport): { bottom: number; limit: number } {
   const chartW = WIDTH * 0.58;
   const budgetX = LEFT + chartW + 16;
   const yc = chart(p, r, LEFT, y + gap, chartW);
-  const yb = budgetBlock(p, r, budgetX, y + gap, RIGHT - budgetX);
+  const yb = listBlock(p, r.budgetTitle, r.budget, budgetX, y + gap, RIGHT - budgetX);
   y = Math.max(yc, yb);
-  y = overdueBlock(p, r, y + gap);
+  y = slippedBlock(p, r, y + gap);
+  if (r.quotas.length > 0) y = listBlock(p, r.quotaTitle, r.quotas, LEFT, y + gap, WIDTH);
   y = closing(p, r, y + gap * 1.2);
   const limit = footer(p, r) - 4;
   return { bottom: y, limit };

@@ -10,7 +10,8 @@ import { formatVnd, formatVndEn, parseMoney } from "../domain/money";
 import type { PlanSettings } from "../domain/settings";
 import { keptSheetText } from "../domain/tracker/keptSheet";
 import type { TrackResult } from "../domain/tracker/track";
-import { summaryReport } from "../domain/summary/report";
+import { PERIOD_KEYS, periodLabel, type PeriodKey } from "../domain/reportingPeriod";
+import { reportPeriodWindow, summaryReport } from "../domain/summary/report";
 import { clear, downloadBytes, el } from "./dom";
 import type { PaneFile, PaneHost } from "./host";
 import { t, type StringKey } from "./i18n";
@@ -47,6 +48,8 @@ export class PaneApp {
   private live = true;
   private stopWatching: (() => void) | null = null;
   private files: readonly PaneFile[] = [];
+  /** The reporting period of the exported reports; null: the latest closed one. */
+  private period: PeriodKey | null = null;
   /**
    * What the clerk typed but has not used yet: the pane is rebuilt on every render, and a live
    * check (an edit in Excel) or a failed action must not wipe pasted text or half-typed settings.
@@ -293,7 +296,9 @@ export class PaneApp {
   async download(file: PaneFile): Promise<void> {
     await this.run(async () => {
       // Asked again at the click: the report follows the pane's language now, not at conversion.
-      const current = (await this.host.files(this.lang)).find((f) => f.key === file.key) ?? file;
+      // And for the period chosen in step 5.
+      const current =
+        (await this.host.files(this.lang, this.period)).find((f) => f.key === file.key) ?? file;
       downloadBytes(current.name, current.mime, await current.bytes());
     });
   }
@@ -593,9 +598,16 @@ export class PaneApp {
       this.button("pt-summaries", this.tx("summaries"), () => void this.summaries()),
     ];
     if (this.check) {
-      const report = summaryReport(this.check, this.lang);
+      const report = summaryReport(this.check, this.lang, { period: this.period });
+      parts.push(
+        el(
+          "p",
+          { id: "pt-headline-period", class: "pt-help" },
+          `${this.tx("reportPeriod")}: ${report.period.label}`,
+        ),
+      );
       const dl = el("dl", { id: "pt-headline", class: "pt-headline" });
-      for (const h of report.headline)
+      for (const h of [...report.headline, ...report.yearHeadline])
         dl.append(el("dt", {}, h.label), el("dd", { class: h.alert ? "pt-alert" : "" }, h.value));
       parts.push(dl);
     }
@@ -614,7 +626,42 @@ export class PaneApp {
     return this.section(
       "pt-step5",
       this.tx("step5"),
-      ...(buttons.length > 0 ? buttons : [el("p", { class: "pt-help" }, this.tx("exportHelp"))]),
+      ...(buttons.length > 0
+        ? [this.periodPicker(), ...buttons]
+        : [el("p", { class: "pt-help" }, this.tx("exportHelp"))]),
+    );
+  }
+
+  /** The reporting period of the exports: the latest closed one (named), or one the clerk picks. */
+  private periodPicker(): HTMLElement {
+    const select = el("select", { id: "pt-period", disabled: this.busy });
+    const latest = this.check
+      ? ` (${periodLabel(reportPeriodWindow(this.check, null), this.lang)})`
+      : "";
+    select.append(
+      el(
+        "option",
+        { value: "", selected: this.period === null },
+        `${this.tx("latestClosed")}${latest}`,
+      ),
+    );
+    for (const key of PERIOD_KEYS) {
+      select.append(
+        el("option", { value: key, selected: this.period === key }, this.tx(`period${key}`)),
+      );
+    }
+    select.addEventListener("change", () => {
+      this.period = (PERIOD_KEYS as readonly string[]).includes(select.value)
+        ? (select.value as PeriodKey)
+        : null;
+      this.render();
+      this.root.querySelector<HTMLSelectElement>("#pt-period")?.focus();
+    });
+    return el(
+      "div",
+      { class: "pt-field" },
+      el("label", { for: "pt-period", class: "pt-label" }, this.tx("reportPeriod")),
+      select,
     );
   }
 

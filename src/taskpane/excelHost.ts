@@ -4,6 +4,7 @@
  */
 import { toIso } from "../domain/calendar";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
+import type { PeriodKey } from "../domain/reportingPeriod";
 import { emptySheet, type WorkbookLayout } from "../domain/layout/spec";
 import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
 import { parsePlanDocx } from "../domain/planDocx";
@@ -209,7 +210,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
         );
       });
     },
-    files(lang: Lang): Promise<readonly PaneFile[]> {
+    files(lang: Lang, period: PeriodKey | null = null): Promise<readonly PaneFile[]> {
       const check = lastCheck;
       if (!check) return Promise.resolve([]);
       return Promise.resolve([
@@ -217,7 +218,7 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
           key: "pdf",
           name: `bao-cao-${check.asOf}.pdf`,
           mime: "application/pdf",
-          bytes: () => pdfInBrowser(check, lang),
+          bytes: () => pdfInBrowser(check, lang, period),
         },
       ]);
     },

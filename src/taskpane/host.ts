@@ -7,6 +7,7 @@ import type { CheckResult } from "../domain/check";
 import type { ColumnMap } from "../domain/columnMap";
 import type { TableReading } from "../domain/tableReading";
 import type { Bilingual, Diagnostic, Lang } from "../domain/diagnostics";
+import type { PeriodKey } from "../domain/reportingPeriod";
 import type { PlanSettings } from "../domain/settings";
 import type { TrackResult } from "../domain/tracker/track";
 
@@ -48,8 +49,11 @@ export interface PaneHost {
   summaries(planSheet: string | null): Promise<TrackResult>;
   readSettings(): Promise<PlanSettings | null>;
   saveSettings(values: SettingsInput): Promise<void>;
-  /** Files the host can hand the user (standalone: everything; Excel: the PDF). */
-  files(lang: Lang): Promise<readonly PaneFile[]>;
+  /**
+   * Files the host can hand the user (standalone: everything; Excel: the PDF), the reports for
+   * `period` (null or absent: the latest closed period as of the check's date).
+   */
+  files(lang: Lang, period?: PeriodKey | null): Promise<readonly PaneFile[]>;
   /**
    * Live checking: calls back with re-checked rows after the clerk's own edits (never for the
    * tool's writes or other people's edits). Returns a function that stops it.

@@ -7,6 +7,7 @@ import type ExcelJS from "exceljs";
 import { toIso } from "../domain/calendar";
 import { checkWorkbook, DEFAULT_OWNED_SHEETS } from "../domain/check";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
+import type { PeriodKey } from "../domain/reportingPeriod";
 import { displayText } from "../domain/plan";
 import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
 import { parsePlanDocx } from "../domain/planDocx";
@@ -162,7 +163,7 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       if (patch) applyLayout(book, { sheets: [patch], definedNames: [], fullCalcOnLoad: false });
       return Promise.resolve();
     },
-    files(lang: Lang): Promise<readonly PaneFile[]> {
+    files(lang: Lang, period: PeriodKey | null = null): Promise<readonly PaneFile[]> {
       const book = wb;
       if (!book) return Promise.resolve([]);
       const check = () => checkWorkbook(workbookData(book), { today: today() });
@@ -177,7 +178,7 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
           key: "pdf",
           name: `${baseName}.summary.pdf`,
           mime: "application/pdf",
-          bytes: () => pdfInBrowser(check(), lang),
+          bytes: () => pdfInBrowser(check(), lang, period),
         },
         {
           key: "summaryXlsx",
@@ -185,7 +186,7 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
           mime: XLSX_MIME,
           bytes: async () => {
             const out = await newWorkbook();
-            applyLayout(out, summaryWorkbookLayout(check()));
+            applyLayout(out, summaryWorkbookLayout(check(), { period }));
             return xlsxBytes(out);
           },
         },

@@ -258,7 +258,7 @@ describe("standalone pane (real office.js, no Office host)", () => {
       const file = await download(page, () => page.click("#pt-file-pdf"), out);
       await idle(page);
       const text = pdfText(file.path);
-      expect(text).toContain("PROGRESS REPORT");
+      expect(text).toContain("RESULTS REPORT");
       expect(text).not.toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
       await page.selectOption("#pt-lang", "vi");
     });

@@ -1,7 +1,8 @@
 /**
  * The leaders' one-page PDF for the bundled sample (demo → tracker.xlsx → check → report), read
- * back with poppler: one A4 page, DejaVu embedded, the Vietnamese headings with their diacritics
- * and the sample's figures in the text. The PDFs and 80 dpi PNGs go to
+ * back with poppler: one A4 page with the margins of Nghị định 30/2020, Tinos (Times New Roman
+ * metrics) embedded, the Vietnamese headings with their diacritics, "Số: …/BC-UBND", the signer
+ * block, the Quý III results and "Bằng chữ", no page number. The PDFs and 80 dpi PNGs go to
  * test/browser/screenshots/report/ for a person to look at.
  */
 import { execFileSync } from "node:child_process";
@@ -84,8 +85,9 @@ function wordBoxes(pdf: string): WordBox[] {
   }));
 }
 
-/** A4 with 2 cm left and 1.5 cm other margins, in points. */
-const PAGE = { left: 56.69, right: 595.28 - 42.52, top: 42.52, bottom: 841.89 - 42.52 };
+/** A4 with Nghị định 30/2020 margins: left 30 mm, right 15 mm, top and bottom 20 mm (points). */
+const MM = 72 / 25.4;
+const PAGE = { left: 30 * MM, right: 595.28 - 15 * MM, top: 20 * MM, bottom: 841.89 - 20 * MM };
 
 /** No word outside the margins, and no two words drawn over each other. */
 function expectTidy(pdf: string): void {
@@ -158,16 +160,44 @@ describe("leaders' PDF report of the bundled sample", () => {
     }
   });
 
-  it("is one A4 page with DejaVu embedded (no Helvetica)", () => {
+  it("is one A4 page with Tinos (Times New Roman metrics) embedded, no Helvetica", () => {
     for (const pdf of [pdfs.vi!, pdfs.en!]) {
       expect(pageCount(pdf)).toBe(1);
       expect(poppler("pdfinfo", [pdf])).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
       const fonts = fontRows(pdf);
       expect(fonts.length).toBeGreaterThanOrEqual(3);
       for (const f of fonts) {
-        expect(f.name).toMatch(/DejaVuSans/);
+        expect(f.name).toMatch(/Tinos-(Regular|Bold|Italic|BoldItalic)$/);
         expect(f.emb).toBe("yes");
       }
+    }
+  });
+
+  it("keeps the decree's margins: text starts 30 mm from the left and 20 mm from the top", () => {
+    const words = wordBoxes(pdfs.vi!);
+    const left = Math.min(...words.map((w) => w.x1));
+    const top = Math.min(...words.map((w) => w.y1));
+    const right = Math.max(...words.map((w) => w.x2));
+    const bottom = Math.max(...words.map((w) => w.y2));
+    // The table's text sits a few points inside its grid, which starts at the margin.
+    expect(left).toBeGreaterThanOrEqual(PAGE.left - 0.5);
+    expect(left).toBeLessThan(PAGE.left + 6);
+    expect(right).toBeLessThanOrEqual(PAGE.right + 0.5);
+    expect(right).toBeGreaterThan(PAGE.right - 6);
+    expect(top).toBeGreaterThanOrEqual(PAGE.top - 2);
+    expect(top).toBeLessThan(PAGE.top + 6);
+    expect(bottom).toBeLessThanOrEqual(PAGE.bottom + 0.5);
+  });
+
+  it("has no page number on its one page (the decree numbers pages from 2)", () => {
+    for (const pdf of [pdfs.vi!, pdfs.en!]) {
+      const words = wordBoxes(pdf);
+      // Nothing in the top margin, and along the bottom only the footer line.
+      expect(words.filter((w) => w.y2 < PAGE.top)).toEqual([]);
+      const footerTop = Math.max(...words.map((w) => w.y1)) - 1;
+      const band = words.filter((w) => w.y2 > footerTop);
+      expect(band.map((w) => w.text).join(" ")).toMatch(/^(Lập bằng|Made with) Plan Tracker .*\.$/);
+      expect(band.filter((w) => /^(Trang|Page|\d+(\/\d+)?)$/.test(w.text))).toEqual([]);
     }
   });
 
@@ -186,29 +216,54 @@ describe("leaders' PDF report of the bundled sample", () => {
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
       "Độc lập - Tự do - Hạnh phúc",
       "ỦY BAN NHÂN DÂN HUYỆN IA H'DRAI",
+      "Số: …/BC-UBND",
       "Ia H'Drai, ngày 20 tháng 9 năm 2023",
       "BÁO CÁO",
+      "Quý III/2023",
+      "(Số liệu từ ngày 15/06/2023 đến ngày 14/09/2023, kỳ báo cáo theo Nghị định 09/2019/NĐ-CP)",
       "Nơi nhận:",
-      "Quý III",
       "Cả năm",
-      "NGƯỜI LẬP BÁO CÁO",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "Bằng chữ: Hai mươi triệu đồng.",
       report.chart.title,
-      report.overdueTitle,
+      report.slippedTitle,
     ]) {
       expect(text).toContain(heading);
     }
+    // Nghị định 30/2020 layout: the number under the agency (left), the signer block right of
+    // "Nơi nhận:", authority over title, both in the right half of the page.
+    const words = wordBoxes(pdfs.vi!);
+    const at = (word: string): WordBox => {
+      const w = words.find((x) => x.text === word);
+      if (!w) throw new Error(`no word ${word}`);
+      return w;
+    };
+    expect(at("Số:").x2).toBeLessThan(595.28 / 2);
+    expect(at("Số:").y1).toBeGreaterThan(at("IA").y2);
+    expect(at("Số:").y1).toBeLessThan(at("BÁO").y1);
+    const tm = at("TM.");
+    const nhan = words.filter((w) => w.text === "nhận:").pop()!;
+    expect(tm.x1).toBeGreaterThan(595.28 / 2);
+    expect(Math.abs(tm.y1 - nhan.y1)).toBeLessThan(3);
+    expect(words.filter((w) => w.text === "TỊCH").pop()!.y1).toBeGreaterThan(tm.y2);
 
-    const { progress, budget } = report.figures;
+    const { progress, budget, period } = report.figures;
     const t = progress.total;
-    // Figures from the domain, written the way the sample reads: 4/10 aired, 2 overdue, …
+    // The whole year stays in the per-quarter table: 4/10 aired, 2 overdue, …
     expect(`${t.done}/${t.planned}`).toBe("4/10");
-    expect(text).toContain(`${t.done}/${t.planned} (${Math.round((t.pctDone ?? 0) * 100)}%)`);
     expect(t.overdue).toBe(2);
-    expect(raw).toContain(`Quá hạn\n${t.overdue}\n`);
+    // The period's results in the headline boxes: 1 aired in the window, 2 overdue, 2 moved on.
+    expect(period.done).toBe(1);
+    expect(raw).toContain(`Quá hạn\n${period.overdue.length}\n`);
+    expect(raw).toContain("Chuyển kỳ sau\n2\n");
     // Every headline box: its label, then its value (split after " / " when long).
     for (const h of report.headline) {
-      const oneLine = raw.includes(`${h.label}\n${h.value}\n`);
-      const split = raw.includes(`${h.label}\n${h.value.replace(" / ", " /\n")}\n`);
+      // A long label wraps onto a second line.
+      const esc = (v: string): string => v.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      const label = h.label.split(" ").map(esc).join("[ \n]");
+      const oneLine = new RegExp(`${label}\n${esc(h.value)}\n`).test(raw);
+      const split = new RegExp(`${label}\n${esc(h.value).replace(" \\/ ", " \\/\n")}\n`).test(raw);
       expect({ headline: h.label, shown: oneLine || split }).toEqual({
         headline: h.label,
         shown: true,
@@ -216,6 +271,9 @@ describe("leaders' PDF report of the bundled sample", () => {
     }
     expect(text).toContain(formatVnd(budget.spent));
     expect(formatVnd(budget.spent)).toBe("66.500.000 đ");
+    expect(formatVnd(period.spent)).toBe("20.000.000 đ");
+    // "Bằng chữ" right under the period's spending.
+    expect(raw).toContain("\nĐã chi trong kỳ 20.000.000 đ\nBằng chữ: Hai mươi triệu đồng.\n");
     expect(text).toContain(formatVnd(budget.allocation!));
     expect(text).toContain(formatVnd(budget.remaining!));
 
@@ -223,11 +281,14 @@ describe("leaders' PDF report of the bundled sample", () => {
     for (const row of report.quarterTable.rows) {
       expect(rowOf(raw, row.label)).toBe([row.label, ...row.cells].join(" "));
     }
-    // The overdue list: days late and the start of every title.
-    expect(report.overdue.length).toBe(t.overdue);
-    for (const o of report.overdue) {
+    // What moved to a later quarter: plan quarter, due date and state of every item.
+    expect(report.slipped.map((o) => [o.planQuarter, o.due, o.state])).toEqual([
+      ["Quý II/2023", "30/06/2023", "Đang thực hiện, trễ 82 ngày"],
+      ["Quý II/2023", "30/06/2023", "Chưa thực hiện, trễ 82 ngày"],
+    ]);
+    for (const o of report.slipped) {
       const line = raw.split("\n").find((l) => l.startsWith(o.title.slice(0, 24)));
-      expect(line).toContain(` ${o.period} ${o.due} ${o.daysLate} `);
+      expect(line).toContain(` ${o.planQuarter} ${o.due} ${o.state} `);
     }
     for (const b of report.budget) expect(raw).toContain(`\n${b.label} ${b.value}\n`);
   });
@@ -235,10 +296,20 @@ describe("leaders' PDF report of the bundled sample", () => {
   it("English: the same body with English labels", () => {
     const text = pdfText(pdfs.en!);
     const report = reports.en!;
-    for (const s of ["PROGRESS REPORT", "Overdue", "Allocation", "Distribution:", "Q3", "Year"]) {
+    for (const s of [
+      "RESULTS REPORT",
+      "No. …/BC-UBND",
+      "Q3 2023",
+      "Overdue",
+      "Allocation",
+      "Distribution:",
+      "For the People's Committee",
+      "Year",
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).not.toContain("CỘNG HÒA");
+    expect(text).not.toContain("Bằng chữ");
     expect(text).toContain(formatVndEn(report.figures.budget.allocation!));
     expect(text).toContain(formatVndEn(report.figures.budget.spent));
     const raw = pdfText(pdfs.en!, "-raw");
@@ -321,23 +392,37 @@ describe("leaders' PDF report of the bundled sample", () => {
           done: b.done,
         })),
       },
-      overdueTitle: nasty,
-      overdue: Array.from({ length: 6 }, (_, i) => ({
+      number: long("Số: 📺 مرحبا ", 300),
+      periodLine: long(`${nasty} `, 800),
+      slippedTitle: nasty,
+      slippedHeader: [nasty, nasty, nasty, nasty, nasty],
+      slipped: Array.from({ length: 6 }, (_, i) => ({
         title: `${i} ${nasty}\n<script>alert(1)</script>\u202e${long("x", 600)}`,
-        period: nasty,
+        planQuarter: nasty,
         due: nasty,
-        daysLate: long("7", 50),
+        state: long("7", 50),
         unit: long("Đơn vị 📺 مرحبا ", 500),
       })),
-      overdueMore: nasty,
+      slippedMore: nasty,
       budget: Array.from({ length: 6 }, (_, i) => ({
         label: nasty,
         value: long("1", 80),
         alert: i % 2 === 0,
+        note: long(`Bằng chữ: ${nasty} `, 700),
+      })),
+      quotaTitle: nasty,
+      quotas: Array.from({ length: 8 }, (_, i) => ({
+        label: nasty,
+        value: long("5", 60),
+        alert: i % 2 === 1,
       })),
       recipients: Array.from({ length: 8 }, () => nasty),
       recipientsTitle: nasty,
-      signer: nasty,
+      signer: {
+        authority: Array.from({ length: 6 }, () => long(`TM. ${nasty} `, 300)),
+        title: long(`CHỦ TỊCH ${nasty} `, 300),
+        name: long(`Nguyễn Văn A ${nasty} `, 300),
+      },
       footer: nasty,
     };
     const bytes = await renderReportPdfNode(hostile);

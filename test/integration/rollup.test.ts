@@ -222,7 +222,8 @@ describe("rollup of three district trackers and one broken file", () => {
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tiến độ", "Kinh phí"]);
+    // The period's results report first, then the two summary sheets (as values).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Báo cáo kỳ", "Tiến độ", "Kinh phí"]);
     let formulas = 0;
     wb.eachSheet((ws) =>
       ws.eachRow((row) =>

@@ -58,13 +58,16 @@ const DEMO_OUTPUTS: readonly { file: string; what: Bilingual }[] = [
   },
   {
     file: "summary.pdf",
-    what: { vi: "báo cáo một trang cho lãnh đạo", en: "the leaders' one-page report" },
+    what: {
+      vi: "báo cáo kết quả một trang cho lãnh đạo (kỳ đã kết thúc gần nhất)",
+      en: "the leaders' one-page results report (the latest closed period)",
+    },
   },
   {
     file: "summary.xlsx",
     what: {
-      vi: "hai trang tóm tắt (chỉ giá trị) để gửi thư",
-      en: "the two summary sheets as values, for e-mailing",
+      vi: "báo cáo kỳ và hai trang tóm tắt (chỉ giá trị) để gửi thư",
+      en: "the period's report and the two summary sheets as values, for e-mailing",
     },
   },
 ];

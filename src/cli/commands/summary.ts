@@ -1,9 +1,10 @@
-/** `plan-tracker summary <tracker.xlsx> [--pdf out.pdf] [--xlsx out.xlsx] [--as-of]` */
+/** `plan-tracker summary <tracker.xlsx> [--pdf out.pdf] [--xlsx out.xlsx] [--as-of] [--period]` */
 import { basename, dirname, extname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { checkWorkbook, type CheckResult } from "../../domain/check";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
-import { summaryReport } from "../../domain/summary/report";
+import { periodLabel } from "../../domain/reportingPeriod";
+import { reportPeriodWindow, summaryReport } from "../../domain/summary/report";
 import { summaryWorkbookLayout } from "../../domain/summary/summaryWorkbook";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
 import { sameFile, writeFileAtomic } from "../../node/atomicWrite";
@@ -11,13 +12,15 @@ import { readWorkbookData } from "../../node/readXlsx";
 import { renderReportPdfNode } from "../../node/reportFonts";
 import { writeXlsx } from "../../node/writeXlsx";
 import { localToday, type CliIo } from "../io";
-import { parseAsOf } from "../options";
+import { parseAsOf, parsePeriodOption } from "../options";
 
 export interface SummaryArgs {
   readonly tracker: string;
   readonly pdf?: string;
   readonly xlsx?: string;
   readonly asOf?: string;
+  /** Q1|Q2|Q3|Q4|H1|9M|Y, any case; absent: the latest closed period as of the as-of date. */
+  readonly period?: string;
   readonly lang: Lang;
 }
 
@@ -34,6 +37,7 @@ function sibling(input: string, suffix: string): string {
 
 export async function summaryCommand(args: SummaryArgs, io: CliIo): Promise<SummaryOutcome> {
   const asOf = parseAsOf(args.asOf);
+  const period = parsePeriodOption(args.period);
   const input = resolve(io.cwd, args.tracker);
   const { data } = await readWorkbookData(input, { notify: io.stderr, lang: args.lang });
   const check = checkWorkbook(data, { today: localToday(io), asOf });
@@ -62,19 +66,20 @@ export async function summaryCommand(args: SummaryArgs, io: CliIo): Promise<Summ
   }
 
   if (pdf) {
-    const bytes = await renderReportPdfNode(summaryReport(check, args.lang));
+    const bytes = await renderReportPdfNode(summaryReport(check, args.lang, { period }));
     await writeFileAtomic(pdf, bytes);
   }
   if (xlsx) {
     const out = new ExcelJS.Workbook();
-    applyLayout(out, summaryWorkbookLayout(check));
+    applyLayout(out, summaryWorkbookLayout(check, { period }));
     await writeXlsx(xlsx, out);
   }
   const wrote = [pdf, xlsx].filter((p): p is string => p !== null);
+  const label = periodLabel(reportPeriodWindow(check, period), args.lang);
   io.stdout(
     args.lang === "vi"
-      ? `Đã xuất báo cáo tóm tắt (tính đến ${check.asOf}): ${wrote.join(", ")}\n`
-      : `Summary written (as of ${check.asOf}): ${wrote.join(", ")}\n`,
+      ? `Đã xuất báo cáo kết quả ${label} (tính đến ${check.asOf}): ${wrote.join(", ")}\n`
+      : `Results report for ${label} written (as of ${check.asOf}): ${wrote.join(", ")}\n`,
   );
   return { pdf, xlsx, check };
 }

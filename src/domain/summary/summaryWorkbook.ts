@@ -1,12 +1,17 @@
 /**
- * The summary for e-mailing: the two summary sheets with every formula replaced by its value, so
- * the file stands alone (no links to the tracker, nothing to recalculate).
+ * The summary for e-mailing: the period's results report and the two summary sheets with every
+ * formula replaced by its value, so the file stands alone (no links to the tracker, nothing to
+ * recalculate).
  */
 import type { CheckResult } from "../check";
+import type { PeriodKey } from "../reportingPeriod";
 import { emptySheet, type SheetSpec, type WorkbookLayout } from "../layout/spec";
 import { AS_OF_NAME } from "../tracker/metadata";
 import { budgetSheet, type SummarySheetInput } from "./budgetSheet";
 import { budgetFigures, progressFigures } from "./figures";
+import { periodFigures, type QuotaSource } from "./periodFigures";
+import { periodSheet } from "./periodSheet";
+import { reportPeriodWindow } from "./report";
 import { progressSheet } from "./progressSheet";
 import { trackerRefs, type TrackerRefs } from "./sheetRefs";
 import { TRACKER_FIELDS } from "../fields";
@@ -36,7 +41,16 @@ export function summarySheets(
   };
 }
 
-export function summaryWorkbookLayout(check: CheckResult): WorkbookLayout {
+export interface SummaryWorkbookOptions {
+  /** The reporting period; absent or null: the latest closed one as of the check's date. */
+  readonly period?: PeriodKey | null;
+  readonly quotas?: QuotaSource;
+}
+
+export function summaryWorkbookLayout(
+  check: CheckResult,
+  opts: SummaryWorkbookOptions = {},
+): WorkbookLayout {
   const { plan } = check;
   // The formulas are replaced by their values, so the references only need to be well-formed.
   const refs = trackerRefs(
@@ -49,7 +63,12 @@ export function summaryWorkbookLayout(check: CheckResult): WorkbookLayout {
   );
   const { budget, progress } = summarySheets(check, refs, check.settings.planTitle);
   const missing = TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
-  const sheets = [valuesOnly(progress), valuesOnly(budget)];
+  const window = reportPeriodWindow(check, opts.period);
+  const period = periodFigures(plan.items, window, check.asOf, {
+    allocation: check.settings.allocationVnd,
+    ...(opts.quotas ? { quotas: opts.quotas } : {}),
+  });
+  const sheets = [periodSheet(period), valuesOnly(progress), valuesOnly(budget)];
   if (missing.length > 0) {
     // Not a tracker yet: the figures come from the plan as written (no status or spending).
     sheets.push({

@@ -5,11 +5,20 @@
 import { isoToSerial } from "../calendar";
 import { PRODUCT_TYPES } from "../countType";
 import { emptySheet, type CellSpec, type SheetSpec, type ValidationSpec } from "../layout/spec";
+import { RULE_LABELS } from "../reportingPeriod";
+import {
+  effectiveRule,
+  REPORT_SECTION_LABEL,
+  REPORT_SETTING_LABELS,
+  REPORT_SETTING_ORDER,
+  type ReportSettingKey,
+} from "../reportSettings";
 import {
   RATES_LABEL,
   SETTING_LABELS,
   SETTING_ORDER,
   SETTINGS_SHEET,
+  type AnySettingKey,
   type PlanSettings,
   type SettingKey,
 } from "../settings";
@@ -22,6 +31,12 @@ export const SETTING_CELLS: Readonly<Record<SettingKey, { row: number; col: numb
     SETTING_ORDER.map((k, i) => [k, { row: SETTINGS_FIRST_ROW + i, col: 2 }]),
   ) as Record<SettingKey, { row: number; col: number }>;
 
+/** The rates table's heading, the notes under it, then the periodic report's heading. */
+const RATES_ROW = SETTINGS_FIRST_ROW + SETTING_ORDER.length + 1;
+const NOTES_ROW = RATES_ROW + 3 + PRODUCT_TYPES.length;
+/** Row of the "BÁO CÁO ĐỊNH KỲ" heading on a sheet the tool creates (below the rates and notes). */
+export const REPORT_SECTION_ROW = NOTES_ROW + 3;
+
 const NOTES: Readonly<Record<SettingKey, string>> = {
   planYear: "Năm của kế hoạch; ngày phát sóng phải nằm trong năm này. / The plan's year.",
   allocationVnd: "Tổng kinh phí được giao cả năm, bằng đồng. / The year's allocation, in đồng.",
@@ -30,6 +45,33 @@ const NOTES: Readonly<Record<SettingKey, string>> = {
   place: "Địa danh cho dòng ngày tháng của báo cáo. / Place for the report's date line.",
   asOf: "Để trống thì tính theo ngày hôm nay. / Blank = today.",
 };
+
+const REPORT_NOTES: Readonly<Record<ReportSettingKey, string>> = {
+  reportRule: `Cách chia kỳ của báo cáo kết quả: "${RULE_LABELS.nd09.vi}" theo điều 12 Nghị định 09/2019/NĐ-CP (Quý I = 15/12 năm trước – 14/03) hoặc "${RULE_LABELS.calendar.vi}" (Quý I = 01/01 – 31/03). / The results report's periods: the 15th-to-14th cut-off of Decree 09/2019 or calendar quarters.`,
+  reportNumber:
+    'Số và ký hiệu in ở dòng "Số:", ví dụ 125 hoặc 125/BC-UBND; để trống = "…/BC-…" để ghi tay. / The number printed on the "Số:" line; blank leaves dots.',
+  signerAuthority:
+    'TM., KT. hoặc Q., ví dụ "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH" (mỗi dòng cách nhau bằng dấu ;); để trống = theo cơ quan ban hành. / On whose behalf the signer signs; lines separated by ";", blank = from the agency.',
+  signerTitle:
+    "Ví dụ CHỦ TỊCH, PHÓ CHỦ TỊCH, GIÁM ĐỐC; để trống = theo cơ quan ban hành. / The signer's title; blank = from the agency.",
+  signerName:
+    "In đậm dưới chỗ ký; để trống thì để chỗ ghi tay. / Printed in bold under the signature; blank leaves room to write it.",
+};
+
+function reportSettingValue(key: ReportSettingKey, s: PlanSettings): CellSpec["value"] {
+  switch (key) {
+    case "reportRule":
+      return RULE_LABELS[effectiveRule(s.report)].vi;
+    case "reportNumber":
+      return s.report.number;
+    case "signerAuthority":
+      return s.report.signerAuthority;
+    case "signerTitle":
+      return s.report.signerTitle;
+    case "signerName":
+      return s.report.signerName;
+  }
+}
 
 function settingValue(key: SettingKey, s: PlanSettings): CellSpec["value"] {
   switch (key) {
@@ -48,7 +90,7 @@ function settingValue(key: SettingKey, s: PlanSettings): CellSpec["value"] {
   }
 }
 
-function valueFormat(key: SettingKey): string | undefined {
+function valueFormat(key: AnySettingKey): string | undefined {
   if (key === "asOf") return DATE_FORMAT;
   if (key === "allocationVnd") return VND_FORMAT;
   return undefined;
@@ -127,7 +169,7 @@ export function newSettingsSheet(settings: PlanSettings): SheetSpec {
     });
     cells.push({ row, col: 3, value: NOTES[key], style: { italic: true, color: "595959" } });
   }
-  const ratesRow = SETTINGS_FIRST_ROW + SETTING_ORDER.length + 1;
+  const ratesRow = RATES_ROW;
   cells.push({
     row: ratesRow,
     col: 1,
@@ -159,7 +201,7 @@ export function newSettingsSheet(settings: PlanSettings): SheetSpec {
     const rate = settings.ratesPerMinute[type];
     cells.push({ row, col: 2, value: rate ?? null, numFmt: VND_FORMAT, style: { border: true } });
   });
-  const notesRow = ratesRow + 3 + PRODUCT_TYPES.length;
+  const notesRow = NOTES_ROW;
   cells.push({
     row: notesRow,
     col: 1,
@@ -174,6 +216,8 @@ export function newSettingsSheet(settings: PlanSettings): SheetSpec {
       'The Due date, Check and "quy đổi" (value) columns of the plan sheet are recomputed on every run. To set your own due date for an item, type it in its Due date cell: the tool keeps what you type.',
     style: { italic: true, wrap: true },
   });
+  const report = reportSection(settings, REPORT_SECTION_ROW);
+  cells.push(...report.cells);
   return {
     ...emptySheet(SETTINGS_SHEET, "create-if-missing"),
     cells,
@@ -183,18 +227,68 @@ export function newSettingsSheet(settings: PlanSettings): SheetSpec {
       { col: 3, width: 70 },
     ],
     merges: [`A${notesRow}:C${notesRow}`, `A${notesRow + 1}:C${notesRow + 1}`],
-    validations: settingValidations(),
+    validations: [...settingValidations(), report.validation],
     tabColor: "7F7F7F",
+  };
+}
+
+/** Where each report setting's value sits on a sheet the tool created. */
+export const REPORT_SETTING_CELLS: Readonly<
+  Record<ReportSettingKey, { row: number; col: number }>
+> = Object.fromEntries(
+  REPORT_SETTING_ORDER.map((k, i) => [k, { row: REPORT_SECTION_ROW + 1 + i, col: 2 }]),
+) as Record<ReportSettingKey, { row: number; col: number }>;
+
+/**
+ * The periodic report's rows, after everything else on the sheet, so the plan settings and the
+ * rates keep the cells older trackers (and their formulas) have them in.
+ */
+function reportSection(
+  settings: PlanSettings,
+  headingRow: number,
+): { cells: CellSpec[]; validation: ValidationSpec } {
+  const cells: CellSpec[] = [
+    {
+      row: headingRow,
+      col: 1,
+      value: `${REPORT_SECTION_LABEL.vi} — ${REPORT_SECTION_LABEL.en}`,
+      style: { bold: true },
+    },
+  ];
+  for (const key of REPORT_SETTING_ORDER) {
+    const { row } = REPORT_SETTING_CELLS[key];
+    const label = REPORT_SETTING_LABELS[key];
+    cells.push({ row, col: 1, value: `${label.vi} (${label.en})`, style: { border: true } });
+    cells.push({
+      row,
+      col: 2,
+      value: reportSettingValue(key, settings),
+      style: { border: true },
+    });
+    cells.push({ row, col: 3, value: REPORT_NOTES[key], style: { italic: true, color: "595959" } });
+  }
+  const choices = [RULE_LABELS.nd09.vi, RULE_LABELS.calendar.vi];
+  return {
+    cells,
+    validation: {
+      range: `B${REPORT_SETTING_CELLS.reportRule.row}`,
+      type: "list",
+      formulae: [`"${choices.join(",")}"`],
+      allowBlank: true,
+      errorStyle: "stop",
+      errorTitle: "Kỳ báo cáo / Reporting periods",
+      error: `Chọn trong danh sách: ${choices.join("; ")}. / Choose from the list.`,
+    },
   };
 }
 
 /** Values the user asked to set on an existing sheet (e.g. --as-of), at the cells they live in. */
 export function settingsPatch(
-  overrides: Partial<Record<SettingKey, string | number | null>>,
-  cells: Readonly<Partial<Record<SettingKey, { row: number; col: number }>>>,
+  overrides: Partial<Record<AnySettingKey, string | number | null>>,
+  cells: Readonly<Partial<Record<AnySettingKey, { row: number; col: number }>>>,
 ): SheetSpec | null {
   const specs: CellSpec[] = [];
-  for (const key of SETTING_ORDER) {
+  for (const key of [...SETTING_ORDER, ...REPORT_SETTING_ORDER]) {
     if (!(key in overrides)) continue;
     const at = cells[key];
     if (!at) continue;

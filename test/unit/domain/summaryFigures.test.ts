@@ -145,13 +145,17 @@ describe("budget figures", () => {
 
 describe("the leaders' report model", () => {
   it.each(["vi", "en"] as const)("has every section in %s", (lang) => {
-    const r = summaryReport(sample(), lang);
+    const check = sample();
+    const r = summaryReport(check, lang);
     expect(r.quarterTable.rows.map((x) => x.label)).toEqual(
       lang === "vi"
         ? ["Quý I", "Quý II", "Quý III", "Quý IV", "Chưa xác định", "Cả năm"]
         : ["Q1", "Q2", "Q3", "Q4", "Undated", "Year"],
     );
-    expect(r.overdue).toHaveLength(2);
+    // The latest closed period on 20/09/2023 under the default rule (NĐ 09/2019): Quý III,
+    // 15/06–14/09. B and C (Quý II, due 30/06) fall in it and are still open: moved on.
+    expect(r.period.label).toBe(lang === "vi" ? "Quý III/2023" : "Q3 2023");
+    expect(r.slipped.map((x) => x.title)).toEqual(["B", "C"]);
     expect(r.chart.bars).toHaveLength(4);
     if (lang === "vi") {
       expect(r.motto).toEqual([
@@ -159,7 +163,16 @@ describe("the leaders' report model", () => {
         "Độc lập - Tự do - Hạnh phúc",
       ]);
       expect(r.placeDate).toMatch(/ngày 20 tháng 9 năm 2023$/);
-      expect(r.headline[0]?.value).toBe("1/7 (14%)");
+      expect(r.headline.map((h) => [h.label, h.value])).toEqual([
+        ["Phát sóng trong kỳ", "0"],
+        ["Đến hạn trong kỳ: đã phát", "0/3"],
+        ["Quá hạn", "2"],
+        ["Chuyển kỳ sau", "2"],
+        ["Đã chi trong kỳ", "4.000.000 đ"],
+        ["Lỗi dữ liệu cần sửa", String(check.summary.errors)],
+      ]);
+      expect(r.number).toBe("Số: …/BC-…");
+      expect(r.signer).toEqual({ authority: [], title: "THỦ TRƯỞNG CƠ QUAN", name: null });
     } else {
       expect(r.motto).toBeNull();
     }

@@ -247,6 +247,68 @@ describe("the pane with a scripted host", () => {
     },
   );
 
+  it("exports the reports for the period picked in step 5 (default: the latest closed)", async () => {
+    const root = mount();
+    const asked: string[] = [];
+    const host = scriptedHost({
+      files: (lang, period) => {
+        asked.push(`${lang} ${period ?? "latest"}`);
+        return Promise.resolve([
+          {
+            key: "pdf",
+            name: "bao-cao.pdf",
+            mime: "application/pdf",
+            bytes: () => {
+              asked.push(`bytes ${period ?? "latest"}`);
+              return Promise.resolve(new Uint8Array([37, 80, 68, 70]));
+            },
+          },
+        ]);
+      },
+    });
+    const created: Blob[] = [];
+    const url = URL as unknown as Record<string, unknown>;
+    const saved = { create: url.createObjectURL, revoke: url.revokeObjectURL };
+    url.createObjectURL = (b: Blob) => (created.push(b), "blob:report");
+    url.revokeObjectURL = () => undefined;
+    try {
+      const app = new PaneApp(root, host, { lang: "vi", storage: null });
+      await app.start();
+      await app.convert();
+      const picker = root.querySelector<HTMLSelectElement>("#pt-period");
+      expect(picker).not.toBeNull();
+      // 20/09/2023 under NĐ 09/2019: Quý III (15/06–14/09) is the latest closed period.
+      expect(picker!.options[0]?.textContent).toBe("Kỳ đã kết thúc gần nhất (Quý III/2023)");
+      expect([...picker!.options].map((o) => o.value)).toEqual([
+        "",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "H1",
+        "9M",
+        "Y",
+      ]);
+      expect(root.querySelector("#pt-headline-period")?.textContent).toBe(
+        "Kỳ báo cáo: Quý III/2023",
+      );
+      picker!.value = "H1";
+      picker!.dispatchEvent(new Event("change"));
+      expect(root.querySelector<HTMLSelectElement>("#pt-period")?.value).toBe("H1");
+      expect(root.querySelector("#pt-headline-period")?.textContent).toBe(
+        "Kỳ báo cáo: 6 tháng đầu năm 2023",
+      );
+      asked.length = 0;
+      click(root, "#pt-file-pdf");
+      await until(() => created.length === 1 && idle(root)());
+      expect(asked).toEqual(["vi H1", "bytes H1"]);
+      expect(buttonsWithoutName(root)).toEqual([]);
+    } finally {
+      url.createObjectURL = saved.create;
+      url.revokeObjectURL = saved.revoke;
+    }
+  });
+
   it("inserts the clerk's text as text: a hostile title creates no element", async () => {
     const root = mount();
     const app = new PaneApp(root, scriptedHost(), { lang: "vi", storage: null });
