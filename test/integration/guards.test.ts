@@ -134,9 +134,8 @@ describe("cheap guards on the sheet XML (before exceljs)", () => {
     try {
       const file = join(tmp.dir, "far.xlsx");
       writeFileSync(file, await buildXlsx({ "xl/worksheets/sheet1.xml": far }));
-      const started = Date.now();
+      // A hang would fail on the test's time limit; how fast it is belongs to the bench.
       const r = await cli(["check", file, "--lang", "en"]);
-      expect(Date.now() - started).toBeLessThan(20_000);
       expect(r.stderr).toMatch(/No plan table was found/);
       expect(r.stderr).not.toMatch(STACK_TRACE);
     } finally {
@@ -305,12 +304,10 @@ describe("the time and memory limit around exceljs (built CLI, worker thread)", 
 
   it("stops a load past PLAN_TRACKER_LOAD_TIMEOUT with a notice and a clear message", async () => {
     const file = await bigFile(30_000);
-    const started = Date.now();
     // track always reads with exceljs (check may use the one-pass reader of streamRead.ts).
     const r = run(["track", file, "-o", join(tmp.dir, "out.xlsx")], {
       PLAN_TRACKER_LOAD_TIMEOUT: "0.4",
     });
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Reading a large workbook .* \(limit 0\.4 s\)/);
     expect(r.stderr).toMatch(/took more than 0\.4 seconds, so the tool stopped/);

@@ -322,15 +322,13 @@ describe("inspectPackage over the shared corpus", () => {
     );
 
   it(
-    "inspects the whole corpus in a few seconds, twice with the same answers",
+    "inspects the whole corpus twice with the same answers (its speed is in the bench, not here)",
     async () => {
-      const started = Date.now();
       const first: string[] = [];
       for (const row of ROWS) {
         const r = await outcome(corpusBytes(row.file), row.file);
         first.push(JSON.stringify(r instanceof PlanTrackerError ? r.code : r));
       }
-      expect(Date.now() - started).toBeLessThan(5_000);
       const second: string[] = [];
       for (const row of ROWS) {
         const r = await outcome(corpusBytes(row.file), row.file);
@@ -374,9 +372,7 @@ describe("inspectPackage on packages built in the test", () => {
       const zeros = new Uint8Array(50 * 1024 * 1024);
       const bytes = await buildXlsx({ "xl/media/image1.png": zeros });
       expect(bytes.length).toBeLessThan(1024 * 1024);
-      const started = Date.now();
       const err = await rejection(bytes, "bomb.xlsx");
-      expect(Date.now() - started).toBeLessThan(200);
       expectRefusal(err, "bomb.xlsx");
       expect(err.code).toBe("file.too-large");
       expect(err.text.en).toMatch(/xl\/media\/image1\.png.*ratio 1:\d+/);
