@@ -18,6 +18,7 @@ import type { ColumnMap } from "./columnMap";
 import { layoutJson } from "./tableLayout";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
+import { ITEMS_SHEET, readItemEntries } from "./tracker/itemsSheet";
 import type { SheetData, WorkbookData } from "./workbookData";
 
 export interface CheckOptions {
@@ -44,7 +45,13 @@ export interface CheckResult {
   readonly summary: { readonly items: number; readonly errors: number; readonly warnings: number };
 }
 
-export const DEFAULT_OWNED_SHEETS = [SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET];
+export const DEFAULT_OWNED_SHEETS = [
+  SETTINGS_SHEET,
+  "Kinh phí",
+  "Tiến độ",
+  META_SHEET,
+  ITEMS_SHEET,
+];
 
 export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult {
   if (wb.sheets.length === 0) {
@@ -58,12 +65,19 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
   const settings = opts.settings ?? settingsRead?.settings ?? EMPTY_SETTINGS;
   const asOf = opts.asOf ?? settings.asOf ?? opts.today;
   const meta = readMetadata(wb.sheets.find((s) => s.name === META_SHEET));
+  // A tracked matrix plan: the items sheet the tool wrote (its print is in the metadata; a sheet
+  // of the clerk's own with that name is not read as the tracker's).
+  const itemsSheet =
+    meta?.sheetPrints[ITEMS_SHEET] !== undefined
+      ? wb.sheets.find((s) => s.name === ITEMS_SHEET)
+      : undefined;
   const ctx = {
     asOf,
     planYear: opts.planYear ?? null,
     settings,
     dueColumnOwned: meta?.ownedColumns.includes("due") ?? false,
     columnMap: opts.columnMap ?? null,
+    itemEntries: itemsSheet ? readItemEntries(itemsSheet) : null,
   };
   const sheetName =
     opts.sheet ??
@@ -141,6 +155,8 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
     columns,
     items: plan.items.map((i) => ({
       row: i.row,
+      // A matrix item's cell (the topic's row, the period's column); added, not in the contract.
+      ...(i.cell !== undefined ? { cell: i.cell } : {}),
       title: i.title,
       periodText: i.periodText,
       quarter: i.quarter,

@@ -48,7 +48,11 @@ export function summaryWorkbookLayout(check: CheckResult): WorkbookLayout {
     AS_OF_NAME,
   );
   const { budget, progress } = summarySheets(check, refs, check.settings.planTitle);
-  const missing = TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
+  // A tracked matrix plan keeps its tracker columns on the items sheet (tracker/itemsSheet.ts).
+  const missing =
+    plan.matrix?.entriesSheet !== null && plan.matrix !== undefined
+      ? []
+      : TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
   const sheets = [valuesOnly(progress), valuesOnly(budget)];
   if (missing.length > 0) {
     // Not a tracker yet: the figures come from the plan as written (no status or spending).
