@@ -72,7 +72,7 @@ export type MatrixCell =
 const MARKS = new Set(["x", "×", "✕", "✗", "✘", "v", "✓", "✔", "√", "☑", "☒", "+", "*", "co"]);
 
 /** "0", "-", "–": the clerk wrote that there is nothing in that period. */
-const NONE = new Set(["0", "00", "-", "--", "—", "–", "khong", "k"]);
+const NONE = new Set(["0", "00", "-", "--", "—", "–", "khong"]);
 
 const NONE_RESULT: MatrixCell = { kind: "none" };
 const MARK_RESULT: MatrixCell = { kind: "mark" };

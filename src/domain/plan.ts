@@ -280,7 +280,8 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       memo,
       folded,
     };
-    if (matrix) for (const item of readMatrixRow(row, get, scope, matrix, diagnostics)) items.push(item);
+    if (matrix)
+      for (const item of readMatrixRow(row, get, scope, matrix, diagnostics)) items.push(item);
     else items.push(readItem(row, get, scope, diagnostics));
   }
   if (matrix && !rowsToRead) for (const d of matrixNotes(sheet, header)) diagnostics.push(d);
@@ -755,7 +756,11 @@ function readItem(
     periodInherited: inherited,
     invalidFields: invalid ?? NO_FIELDS,
     ...(slot
-      ? { cell: a1(row, slot.period.column.col), matrixCol: slot.period.column.col, entryRow: entry?.row ?? null }
+      ? {
+          cell: a1(row, slot.period.column.col),
+          matrixCol: slot.period.column.col,
+          entryRow: entry?.row ?? null,
+        }
       : {}),
   };
   return item;
@@ -854,7 +859,11 @@ function readMatrixRow(
   diagnostics: Diagnostic[],
 ): PlanItem[] {
   const cells = scope.rows[row - 1] ?? [];
-  const filled: { period: MatrixPeriod; value: CellValue; reading: Exclude<MatrixCell, { kind: "none" }> }[] = [];
+  const filled: {
+    period: MatrixPeriod;
+    value: CellValue;
+    reading: Exclude<MatrixCell, { kind: "none" }>;
+  }[] = [];
   for (const period of m.periods) {
     const col = period.column.col;
     let value: CellValue = cells[col - 1] ?? null;

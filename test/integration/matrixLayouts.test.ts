@@ -224,13 +224,11 @@ describe("a month matrix", () => {
     ["Tháng 1…Tháng 12", Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`)],
   ])("%s: each marked month is an item due at the month's end", async (_name, labels) => {
     const r = await check(months(labels));
-    expect(r.plan.items.map((i) => [i.cell, i.periodText, i.quarter, i.dueDate, i.count])).toEqual(
-      [
-        ["C3", labels[0], 1, "2024-01-31", 1],
-        ["F3", labels[3], 2, "2024-04-30", 1],
-        ["N3", labels[11], 4, "2024-12-31", 2],
-      ],
-    );
+    expect(r.plan.items.map((i) => [i.cell, i.periodText, i.quarter, i.dueDate, i.count])).toEqual([
+      ["C3", labels[0], 1, "2024-01-31", 1],
+      ["F3", labels[3], 2, "2024-04-30", 1],
+      ["N3", labels[11], 4, "2024-12-31", 2],
+    ]);
     expect(r.summary.errors).toBe(0);
   });
 
@@ -548,15 +546,18 @@ describe("track on a quarter matrix", () => {
 
   it("points the summaries at the items sheet", () => {
     expect(formulaOf(wb, "Kinh phí", "B6")).toBe(`SUM('${ITEMS}'!$Q$4:$Q$6)`);
-    expect(formulaOf(wb, "Tiến độ", "B5")).toContain(`SUMIFS('${ITEMS}'!$O$4:$O$6,'${ITEMS}'!$I$4:$I$6`);
+    expect(formulaOf(wb, "Tiến độ", "B5")).toContain(
+      `SUMIFS('${ITEMS}'!$O$4:$O$6,'${ITEMS}'!$I$4:$I$6`,
+    );
     expect(valueOf(wb, "Kinh phí", "B6")).toBe(45000000);
     expect(valueOf(wb, "Tiến độ", "B10")).toBe(3);
   });
 
   it("puts the status list, date and spending rules on the items sheet, bounded", () => {
     const ws = wb.getWorksheet(ITEMS)!;
-    const model = (ws as unknown as { dataValidations: { model: Record<string, { type: string }> } })
-      .dataValidations.model;
+    const model = (
+      ws as unknown as { dataValidations: { model: Record<string, { type: string }> } }
+    ).dataValidations.model;
     expect(model.J4?.type).toBe("list");
     expect(model.J6?.type).toBe("list");
     expect(model.J7).toBeUndefined();
@@ -627,7 +628,12 @@ describe("a re-run keeps the clerk's entries on the items sheet", () => {
     expect(valueOf(wb, ITEMS, "J12")).toBe("Hoãn");
     const r = await cli(["check", out, "--json", "--as-of", "2024-05-02"]);
     const json = JSON.parse(r.stdout) as {
-      items: { cell: string; status: string | null; airedOn: string | null; spentVnd: number | null }[];
+      items: {
+        cell: string;
+        status: string | null;
+        airedOn: string | null;
+        spentVnd: number | null;
+      }[];
       diagnostics: { sheet: string; cell: string; code: string }[];
       layout: { matrix: { orphans: number; itemsSheet: string } };
     };

@@ -136,7 +136,8 @@ export const ITEMS_FIELD_COLUMNS: Readonly<Partial<Record<FieldKey, number>>> = 
 
 // ---------------------------------------------------------------- reading the clerk's entries
 
-const KEY_IN_FORMULA = /ROW\(\s*(?:(?:'(?:[^']|'')*'|[^'!(),\s]+)!)?\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)/i;
+const KEY_IN_FORMULA =
+  /ROW\(\s*(?:(?:'(?:[^']|'')*'|[^'!(),\s]+)!)?\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)/i;
 
 /** The matrix cell a row tracks: from its key formula, else from a plain "E5" left by a paste. */
 function keyOf(
@@ -263,7 +264,12 @@ function dueCellSpec(row: number, col: number, due: IsoDate | null): CellSpec {
   };
 }
 
-function entrySpec(row: number, col: number, cell: EntryCell | undefined, numFmt?: string): CellSpec {
+function entrySpec(
+  row: number,
+  col: number,
+  cell: EntryCell | undefined,
+  numFmt?: string,
+): CellSpec {
   const fmt = numFmt ? { numFmt } : {};
   if (!cell) return { row, col, ...fmt };
   if (cell.formula !== undefined)
@@ -322,7 +328,8 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
   const entryDiags = new Map<number, Diagnostic[]>();
   for (const d of input.diagnostics) {
     if (d.row === null) continue;
-    const target = d.sheet === plan.sheet ? byRow : d.sheet === plan.matrix?.entriesSheet ? entryDiags : null;
+    const target =
+      d.sheet === plan.sheet ? byRow : d.sheet === plan.matrix?.entriesSheet ? entryDiags : null;
     if (!target) continue;
     const list = target.get(d.row) ?? [];
     list.push(d);
@@ -381,7 +388,11 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
     live(C.duration, "duration");
     live(C.unit, "unit");
     const dueEntry = entry?.cells.due;
-    put(dueEntry ? entrySpec(row, C.due, dueEntry, DATE_FORMAT) : dueCellSpec(row, C.due, item.dueDate));
+    put(
+      dueEntry
+        ? entrySpec(row, C.due, dueEntry, DATE_FORMAT)
+        : dueCellSpec(row, C.due, item.dueDate),
+    );
     put(entrySpec(row, C.status, entry?.cells.status));
     put(entrySpec(row, C.airedOn, entry?.cells.airedOn, DATE_FORMAT));
     put(entrySpec(row, C.spent, entry?.cells.spent, VND_FORMAT));

@@ -35,7 +35,12 @@ import {
   type TrackerMetadata,
 } from "./metadata";
 import { planSheetLayout, type PlanSheetLayout } from "./planSheet";
-import { ITEMS_SHEET, itemsPrintOfSheet, itemsSheetLayout, type ItemsSheetLayout } from "./itemsSheet";
+import {
+  ITEMS_SHEET,
+  itemsPrintOfSheet,
+  itemsSheetLayout,
+  type ItemsSheetLayout,
+} from "./itemsSheet";
 import type { SheetData } from "../workbookData";
 import type { KeptSheet } from "./keptSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
@@ -65,7 +70,11 @@ export interface TrackResult {
   /** Sheets the tool rebuilds that someone had edited: kept under these names. */
   readonly keptEdited: readonly KeptSheet[];
   /** A quarter or month matrix plan: the items sheet the tracker keeps, one row per item. */
-  readonly itemsSheet: { readonly name: string; readonly items: number; readonly orphans: number } | null;
+  readonly itemsSheet: {
+    readonly name: string;
+    readonly items: number;
+    readonly orphans: number;
+  } | null;
 }
 
 /**
@@ -248,9 +257,9 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   });
   const metadata: TrackerMetadata = {
     ...draftMetadata,
-    sheetPrints: Object.fromEntries([
-      ...(items ? [[ITEMS_SHEET, items.print]] : []),
-      ...rebuilt.map((spec) => [spec.name, printOfSpec(spec)]),
+    sheetPrints: Object.fromEntries<string>([
+      ...(items ? [[ITEMS_SHEET, items.print] as const] : []),
+      ...rebuilt.map((spec) => [spec.name, printOfSpec(spec)] as const),
     ]),
   };
   const sheets: SheetSpec[] = [];
@@ -340,7 +349,9 @@ function keepEditedSheets(
   meta: TrackerMetadata | null,
   rebuilt: readonly SheetSpec[],
   /** Sheets with their own test of an edit (the items sheet, whose entries are the clerk's). */
-  edits: Readonly<Record<string, (existing: SheetData, stored: string | undefined) => boolean>> = {},
+  edits: Readonly<
+    Record<string, (existing: SheetData, stored: string | undefined) => boolean>
+  > = {},
 ): KeptSheet[] {
   const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
   const kept: KeptSheet[] = [];
