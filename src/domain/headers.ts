@@ -365,7 +365,10 @@ export const MAX_HEADER_ROWS = 3;
  * and each must decide some field (a cell merged down over the sub-headers, or a group such as
  * "Sản phẩm", "Kinh phí", "Thời gian" that a sub-header is read under), so a title merged over a
  * one-row header leaves it a one-row header; a deeper block that starts on the same row and reads
- * as many fields wins (its sub-headers are the real cells). Without such a block, the best partial row explains what is missing.
+ * as many fields wins (its sub-headers are the real cells). Two or more columns headed by a
+ * period ("Quý I | Quý II", "T1 … T12", perhaps under a merged "Thời gian thực hiện") make a
+ * quarter or month matrix: they stand for the period column (matrix.ts). Without such a block,
+ * the best partial row explains what is missing.
  */
 export function findHeader(sheet: SheetData): HeaderResult {
   const limit = Math.min(HEADER_SEARCH_ROWS, sheet.rows.length);

@@ -659,6 +659,35 @@ describe("a re-run keeps the clerk's entries on the items sheet", () => {
   });
 });
 
+describe("summary and rollup of a matrix tracker", () => {
+  it("read the items sheet's entries: done items counted, no 'not a tracker yet' note", async () => {
+    const plan = await writeLayout(COUNTS, "summary.xlsx");
+    const out = join(tmp.dir, "summary.tracker.xlsx");
+    expect((await runTrack({ plan, output: out, asOf: "2024-05-02" })).code).toBe(0);
+    const wb = await book(out);
+    // Quý I of "Tin hoạt động" (02 tin, row 6) aired.
+    wb.getWorksheet(ITEMS)!.getCell("J6").value = "Đã phát sóng";
+    wb.getWorksheet(ITEMS)!.getCell("K6").value = new Date(Date.UTC(2024, 2, 28));
+    await wb.xlsx.writeFile(out);
+
+    const xlsx = join(tmp.dir, "summary.summary.xlsx");
+    const s = await cli(["summary", out, "--xlsx", xlsx, "--as-of", "2024-05-02"]);
+    expect(s.code).toBe(0);
+    const summary = await book(xlsx);
+    expect(summary.worksheets.map((w) => w.name)).toEqual(["Tiến độ", "Kinh phí"]);
+    // Quý I: 1 + 2 planned, 2 aired.
+    expect(["B5", "C5"].map((a) => valueOf(summary, "Tiến độ", a))).toEqual([3, 2]);
+
+    const rollup = join(tmp.dir, "rollup.xlsx");
+    const r = await cli(["rollup", out, "-o", rollup, "--as-of", "2024-05-02", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const rolled = await book(rollup);
+    const row = rolled.worksheets[0]!.getRow(5).values as unknown[];
+    // Planned 3 + 9 products, 2 aired.
+    expect(row.slice(3, 5)).toEqual([12, 2]);
+  });
+});
+
 describe("the key follows the topic when Excel moves it", () => {
   it("an entry stays with its topic after a row is inserted above it in the plan", async () => {
     const plan = await writeLayout(COUNTS, "moved.xlsx");

@@ -8,7 +8,11 @@ import ExcelJS from "exceljs";
 import { applyLayout } from "../../src/adapters/exceljs/applyLayout";
 import { serialToDate } from "../../src/adapters/exceljs/cellValue";
 import { workbookData } from "../../src/adapters/exceljs/readWorkbook";
-import { checkOpenWorkbook, convertToTracker } from "../../src/adapters/officejs/session";
+import {
+  checkOpenWorkbook,
+  convertToTracker,
+  liveRecheck,
+} from "../../src/adapters/officejs/session";
 import { buildTracker } from "../../src/domain/tracker/track";
 import { createFakeWorkbook, type FakeWorkbook } from "../fakes/excel";
 import { nonEmptyCells, readExceljs, readFake, type NeutralBook } from "../helpers/adapterContract";
@@ -164,6 +168,21 @@ function exceljsPlan(): ExcelJS.Workbook {
   for (const m of MERGES) ws.mergeCells(m);
   return wb;
 }
+
+describe("the live re-check of an edited matrix row", () => {
+  it("reports the edited cell's finding and writes nothing into the matrix", async () => {
+    const f = fake();
+    await convert(f);
+    await f.simulateUserEdit(PLAN, "D6", "hai lần");
+    const before = f.formulas(`${PLAN}!A1:H6`);
+    const live = await f.run((ctx) => liveRecheck(ctx, ENV, PLAN, [6]));
+    expect(live?.diagnostics.map((d) => [d.cell, d.code])).toEqual([
+      ["D6", "matrix.cell-unreadable"],
+    ]);
+    expect(live?.rowsParsed).toBe(3);
+    expect(f.formulas(`${PLAN}!A1:H6`)).toEqual(before);
+  });
+});
 
 describe("contract: both adapters leave the same matrix tracker", () => {
   it("for the first conversion: the matrix, the items sheet and the summaries", async () => {
