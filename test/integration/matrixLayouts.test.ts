@@ -232,6 +232,38 @@ describe("a month matrix", () => {
     expect(r.summary.errors).toBe(0);
   });
 
+  it("reads a three-row header: months under quarters under a merged group", async () => {
+    const r = await check({
+      cells: {
+        A1: "KẾ HOẠCH NĂM 2024",
+        A3: "TT",
+        B3: "Nội dung",
+        C3: "Thời gian thực hiện",
+        C4: "Quý I",
+        F4: "Quý II",
+        C5: "T1",
+        D5: "T2",
+        E5: "T3",
+        F5: "T4",
+        G5: "T5",
+        H5: "T6",
+        I3: "Ghi chú",
+        A6: 1,
+        B6: "Tin tuyên truyền bầu cử",
+        D6: "x",
+        H6: "02 tin",
+      },
+      merges: ["A3:A5", "B3:B5", "C3:H3", "C4:E4", "F4:H4", "I3:I5"],
+    });
+    expect(r.plan.header.firstHeaderRow).toBe(3);
+    expect(r.plan.header.headerRow).toBe(5);
+    expect(itemsOf(r)).toEqual([
+      ["D6", "T2", 1, "2024-02-29", 1, null],
+      ["H6", "T6", 2, "2024-06-30", 2, "tin"],
+    ]);
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('reads "Tháng 1 – 3 | Tháng 4 – 6 | …" as quarters', async () => {
     const r = await check({
       cells: {
