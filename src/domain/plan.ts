@@ -540,18 +540,9 @@ function readItem(
       );
     }
   };
+  // A matrix item's tracker fields are its row of the items sheet (no closure per item: this
+  // runs on every row of a plan).
   const entry = slot?.entry ?? null;
-  const entrySheet = slot?.entrySheet ?? scope.sheet;
-  /** An entry of the items sheet as a finding's place. */
-  const atEntry = (cell: EntryCell): At => ({
-    sheet: entrySheet,
-    row: entry?.row ?? row,
-    col: cell.col,
-    value: cell.value,
-  });
-  /** The field's cell: the plan's, or for a matrix item's tracker fields, the items sheet's. */
-  const tracked = (field: EntryField): CellValue =>
-    slot ? (entry?.cells[field]?.value ?? null) : get(row, field);
   const planYear = scope.planYear;
 
   // Title
@@ -610,7 +601,7 @@ function readItem(
       if (typed.date) {
         due = typed.date;
         dueSource = "manual";
-      } else place("due", typed.issues, atEntry(dueEntry));
+      } else place("due", typed.issues, atEntry(slot, dueEntry));
     }
   } else {
     const dueCell = get(row, "due");
@@ -680,31 +671,31 @@ function readItem(
     if (parsed.value?.perUnit) itemRate = parsed.value.vnd;
     else if (!quiet) budgetVnd = parsed.value?.vnd ?? null;
   }
-  const spentCell = tracked("spent");
+  const spentCell = slot ? (entry?.cells.spent?.value ?? null) : get(row, "spent");
   const spentAt = entry?.cells.spent;
   let spentVnd: number | null = null;
   if (!isBlank(spentCell)) {
     const parsed = memo.get("money", spentCell, parseMoney, null);
     spentVnd = parsed.value && !parsed.value.perUnit ? parsed.value.vnd : null;
-    place("spent", parsed.issues, spentAt ? atEntry(spentAt) : undefined);
+    place("spent", parsed.issues, spentAt ? atEntry(slot, spentAt) : undefined);
   }
 
   // Status and air date
-  const statusCell = tracked("status");
+  const statusCell = slot ? (entry?.cells.status?.value ?? null) : get(row, "status");
   const statusAt = entry?.cells.status;
   let status = null;
   if (!isBlank(statusCell)) {
     const parsed = memo.get("status", statusCell, parseStatus, null);
     status = parsed.value;
-    place("status", parsed.issues, statusAt ? atEntry(statusAt) : undefined);
+    place("status", parsed.issues, statusAt ? atEntry(slot, statusAt) : undefined);
   }
-  const airedCell = tracked("airedOn");
+  const airedCell = slot ? (entry?.cells.airedOn?.value ?? null) : get(row, "airedOn");
   const airedAt = entry?.cells.airedOn;
   let airedOn: IsoDate | null = null;
   if (!isBlank(airedCell)) {
     const parsed = memo.get("date", airedCell, readDateCell, planYear);
     airedOn = parsed.date;
-    place("airedOn", parsed.issues, airedAt ? atEntry(airedAt) : undefined);
+    place("airedOn", parsed.issues, airedAt ? atEntry(slot, airedAt) : undefined);
   }
 
   const rate = itemRate ?? (type ? scope.ctx.settings.ratesPerMinute[type] : undefined) ?? null;
@@ -764,6 +755,16 @@ function readItem(
       : {}),
   };
   return item;
+}
+
+/** An entry of the items sheet as a finding's place. */
+function atEntry(slot: MatrixSlot | undefined, cell: EntryCell): At {
+  return {
+    sheet: slot?.entrySheet ?? "",
+    row: slot?.entry?.row ?? 0,
+    col: cell.col,
+    value: cell.value,
+  };
 }
 
 function textOf(v: CellValue): string | null {
