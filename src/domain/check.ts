@@ -18,6 +18,7 @@ import type { ColumnMap } from "./columnMap";
 import { layoutJson } from "./tableLayout";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
+import { ITEMS_SHEET, readItemEntries } from "./tracker/itemsSheet";
 import type { SheetData, WorkbookData } from "./workbookData";
 
 export interface CheckOptions {
@@ -47,7 +48,13 @@ export interface CheckResult {
   readonly summary: { readonly items: number; readonly errors: number; readonly warnings: number };
 }
 
-export const DEFAULT_OWNED_SHEETS = [SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET];
+export const DEFAULT_OWNED_SHEETS = [
+  SETTINGS_SHEET,
+  "Kinh phí",
+  "Tiến độ",
+  META_SHEET,
+  ITEMS_SHEET,
+];
 
 export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult {
   if (wb.sheets.length === 0) {
@@ -64,6 +71,12 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
   const sheetName =
     opts.sheet ??
     (meta && wb.sheets.some((s) => s.name === meta.planSheet) ? meta.planSheet : null);
+  // A tracked matrix plan: the items sheet the tool wrote (its print is in the metadata; a sheet
+  // of the clerk's own with that name is not read as the tracker's).
+  const itemsSheet =
+    meta?.sheetPrints[ITEMS_SHEET] !== undefined
+      ? wb.sheets.find((s) => s.name === ITEMS_SHEET)
+      : undefined;
   const ctx = {
     asOf,
     planYear: opts.planYear ?? null,
@@ -72,6 +85,7 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     columnMap: opts.columnMap ?? null,
     // The tracker's saved map, on its own plan sheet, unless a map is given now.
     savedColumnMap: meta !== null && sheetName === meta.planSheet ? meta.columnMap : null,
+    itemEntries: itemsSheet ? readItemEntries(itemsSheet) : null,
   };
 
   const plan = pickPlan(wb, { ...opts, sheet: sheetName }, ctx);
@@ -146,6 +160,8 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
     columns,
     items: plan.items.map((i) => ({
       row: i.row,
+      // A matrix item's cell (the topic's row, the period's column); added, not in the contract.
+      ...(i.cell !== undefined ? { cell: i.cell } : {}),
       title: i.title,
       periodText: i.periodText,
       quarter: i.quarter,

@@ -6,6 +6,7 @@
 import { a1, cellText, isBlank, parseRange } from "./cell";
 import { issue, locate, type Diagnostic } from "./diagnostics";
 import { FIELD_ALIASES, REQUIRED_FIELDS, FIELD_LABELS, type FieldKey } from "./fields";
+import { isPeriodHeader, periodHeaderParseText, type MatrixColumn } from "./matrix";
 import { fold, squash } from "./text";
 import type { SheetData } from "./workbookData";
 
@@ -26,6 +27,13 @@ export interface HeaderMap {
   readonly headerTexts: ReadonlyMap<number, string>;
   /** The last non-blank column of the header row. */
   readonly lastColumn: number;
+  /**
+   * A quarter or month matrix: the period columns ("Quý I | Quý II | …", "T1 … T12"), at least
+   * two, in column order. The plan then has no period column: each filled cell is an item.
+   */
+  readonly matrix?: readonly MatrixColumn[];
+  /** A period column the matrix made redundant (not read), with its header cell. */
+  readonly ignoredPeriod?: { readonly col: number; readonly row: number; readonly text: string };
 }
 
 export interface HeaderResult {
@@ -72,6 +80,9 @@ interface Candidate {
   duplicates: { field: FieldKey; col: number; first: number }[];
   score: number;
   allRowsUsed: boolean;
+  /** The period columns of a quarter or month matrix (two or more), else empty. */
+  matrix: MatrixColumn[];
+  ignoredPeriod: { col: number; row: number; text: string } | null;
 }
 
 /**
@@ -214,6 +225,9 @@ function headerLike(
   spanning: Set<string>,
 ): boolean {
   const cells = sheet.rows[row - 1] ?? [];
+  // "Quý I | Quý II | …" (two or more) are the columns of a quarter or month matrix.
+  let periods = 0;
+  for (const v of cells) if (isPeriodHeader(v)) periods++;
   let own = 0;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
@@ -225,7 +239,8 @@ function headerLike(
       matchHeader(v) !== null ||
       GROUP_WORDS.test(f) ||
       GROUP_RULES.some((rule) => rule.subs[f] !== undefined) ||
-      spanning.has(`${row}:${i + 1}`);
+      spanning.has(`${row}:${i + 1}`) ||
+      (periods >= 2 && isPeriodHeader(v));
     if (!known) return false;
     own++;
   }
@@ -244,6 +259,7 @@ function scoreBlock(
   const labels = new Map<number, string>();
   const duplicates: Candidate["duplicates"] = [];
   const used = new Set<number>();
+  const stacks: { c: number; stack: HeaderCell[]; texts: string[] }[] = [];
   let width = 0;
   for (let r = top; r <= bottom; r++) width = Math.max(width, sheet.rows[r - 1]?.length ?? 0);
   // The group cell of each upper row, carried right over blank cells: a clerk who types
@@ -273,6 +289,24 @@ function scoreBlock(
     if (!last) continue;
     const texts = stack.map((s) => s.text);
     labels.set(c, texts.map((t) => squash(t)).join(" › "));
+    stacks.push({ c, stack, texts });
+  }
+  // Columns headed by a period ("Quý I", "T1"): two or more make a quarter or month matrix, and
+  // are read as its periods, not as fields.
+  const periodCols = stacks.filter((s) => isPeriodHeader(s.stack[s.stack.length - 1]?.text));
+  const matrix: MatrixColumn[] =
+    periodCols.length >= 2
+      ? periodCols.map(({ c, stack }) => {
+          const last = stack[stack.length - 1] as HeaderCell;
+          for (const cell of stack) used.add(cell.row);
+          const text = squash(last.text);
+          return { col: c, row: last.row, text, parse: periodHeaderParseText(text) };
+        })
+      : [];
+  const matrixCols = new Set(matrix.map((m) => m.col));
+  for (const { c, stack, texts } of stacks) {
+    if (matrixCols.has(c)) continue;
+    const last = stack[stack.length - 1] as HeaderCell;
     const read = columnField(texts);
     const field = read.field;
     if (field === null) continue;
@@ -287,6 +321,14 @@ function scoreBlock(
       cellRows[field] = last.row;
     } else duplicates.push({ field, col: c, first });
   }
+  // A matrix stands for the period column; a period column beside it is not read (said so).
+  let ignoredPeriod: Candidate["ignoredPeriod"] = null;
+  if (matrix.length > 0 && columns.period !== undefined) {
+    const col = columns.period;
+    ignoredPeriod = { col, row: cellRows.period ?? bottom, text: labels.get(col) ?? "" };
+    delete columns.period;
+    delete cellRows.period;
+  }
   return {
     top,
     row: bottom,
@@ -294,7 +336,9 @@ function scoreBlock(
     cellRows,
     labels,
     duplicates,
-    score: Object.keys(columns).length,
+    matrix,
+    ignoredPeriod,
+    score: Object.keys(columns).length + (matrix.length > 0 ? 1 : 0),
     // Every row of a block must decide some field: a title merged over the header does not.
     allRowsUsed: Array.from({ length: bottom - top + 1 }, (_, i) => top + i).every((r) =>
       used.has(r),
@@ -303,7 +347,12 @@ function scoreBlock(
 }
 
 function hasRequired(c: Candidate, assumed: readonly FieldKey[]): boolean {
-  return REQUIRED_FIELDS.every((f) => c.columns[f] !== undefined || assumed.includes(f));
+  return REQUIRED_FIELDS.every(
+    (f) =>
+      c.columns[f] !== undefined ||
+      assumed.includes(f) ||
+      (f === "period" && c.matrix.length > 0),
+  );
 }
 
 function aliasList(field: FieldKey): string {
@@ -319,7 +368,10 @@ export const MAX_HEADER_ROWS = 3;
  * and each must decide some field (a cell merged down over the sub-headers, or a group such as
  * "Sản phẩm", "Kinh phí", "Thời gian" that a sub-header is read under), so a title merged over a
  * one-row header leaves it a one-row header; a deeper block that starts on the same row and reads
- * as many fields wins (its sub-headers are the real cells). Without such a block, the best partial row explains what is missing.
+ * as many fields wins (its sub-headers are the real cells). Two or more columns headed by a
+ * period ("Quý I | Quý II", "T1 … T12", perhaps under a merged "Thời gian thực hiện") make a
+ * quarter or month matrix: they stand for the period column (matrix.ts). Without such a block,
+ * the best partial row explains what is missing.
  * `assumed`: required fields the clerk's column map supplies (a period column headed "TG").
  */
 export function findHeader(sheet: SheetData, assumed: readonly FieldKey[] = []): HeaderResult {
@@ -398,6 +450,7 @@ export function findHeader(sheet: SheetData, assumed: readonly FieldKey[] = []):
       },
     ),
   );
+  if (best.ignoredPeriod) diagnostics.push(ignoredPeriodDiagnostic(sheet.name, best));
   return {
     map: {
       headerRow: best.row,
@@ -407,14 +460,25 @@ export function findHeader(sheet: SheetData, assumed: readonly FieldKey[] = []):
       labels: best.labels,
       headerTexts,
       lastColumn,
+      ...(best.matrix.length > 0 ? { matrix: best.matrix } : {}),
+      ...(best.ignoredPeriod ? { ignoredPeriod: best.ignoredPeriod } : {}),
     },
     diagnostics,
   };
 }
 
-/** "Quý I", "QUÝ II", "Q3", "Tháng 1", "T12", "Tháng 1 – 3" as a column header: one period. */
-const PERIOD_HEADER =
-  /^(?:quy\s*(?:[ivx]+|[1-4])|q[1-4]|thang\s*\d{1,2}(?:\s*[-–]\s*\d{1,2})?|t\s*\d{1,2})$/;
+/** A period column beside a matrix's period columns: the matrix is read, the column is not. */
+function ignoredPeriodDiagnostic(sheetName: string, c: Candidate): Diagnostic {
+  const p = c.ignoredPeriod as NonNullable<Candidate["ignoredPeriod"]>;
+  const list = c.matrix.map((m) => `"${m.text}"`).join(", ");
+  return locate(
+    issue("header.period-beside-matrix", "warning", {
+      vi: `Bảng có các cột theo kỳ (${list}): mỗi ô có số lượng hoặc dấu "x" là một mục của kỳ đó, nên cột "${p.text}" không được đọc. Nếu cột này mới là thời gian của các mục, đổi tiêu đề các cột kỳ hoặc dùng --map period=<cột>.`,
+      en: `The table has period columns (${list}): each cell with a count or an "x" is an item of that period, so the column "${p.text}" is not read. If that column holds the items' periods, rename the period columns or pass --map period=<column>.`,
+    }),
+    { sheet: sheetName, row: p.row, col: p.col, field: "period", value: p.text },
+  );
+}
 
 /** A row whose headers are periods, one per column (a quarter or month matrix), if any. */
 function periodMatrix(
@@ -424,8 +488,7 @@ function periodMatrix(
   for (let r = 1; r <= limit; r++) {
     const cells: { col: number; text: string }[] = [];
     (sheet.rows[r - 1] ?? []).forEach((v, i) => {
-      if (typeof v === "string" && PERIOD_HEADER.test(normaliseHeader(v)))
-        cells.push({ col: i + 1, text: squash(v) });
+      if (typeof v === "string" && isPeriodHeader(v)) cells.push({ col: i + 1, text: squash(v) });
     });
     if (cells.length >= 2) return { row: r, cells };
   }
@@ -433,8 +496,8 @@ function periodMatrix(
 }
 
 /**
- * A quarter or month matrix ("Quý I | Quý II | Quý III | Quý IV" holding counts or "x") is not
- * read yet: said plainly, with the cells, instead of "no period column".
+ * A quarter or month matrix ("Quý I | Quý II | Quý III | Quý IV" holding counts or "x") whose
+ * header has no title column: said plainly, with the cells, instead of "no period column".
  */
 function matrixDiagnostic(
   sheetName: string,
@@ -443,8 +506,8 @@ function matrixDiagnostic(
   const list = matrix.cells.map((c) => `"${c.text}" ${a1(matrix.row, c.col)}`).join(", ");
   return locate(
     issue("header.period-matrix", "error", {
-      vi: `Hàng ${matrix.row} là bảng theo kỳ (mỗi cột một quý hoặc tháng: ${list}); công cụ chưa đọc được dạng bảng này. Chuyển thành một hàng cho mỗi sản phẩm, có cột "Thời gian" (ví dụ "Quý I/2024") và cột "Số lượng", rồi chạy lại.`,
-      en: `Row ${matrix.row} is a period matrix (one column per quarter or month: ${list}); the tool cannot read this layout yet. Write one row per product with a "Thời gian" (period) column (e.g. "Quý I/2024") and a "Số lượng" (count) column, then run again.`,
+      vi: `Hàng ${matrix.row} là bảng theo kỳ (mỗi cột một quý hoặc tháng: ${list}) nhưng không tìm thấy cột nội dung (một trong: ${aliasList("title")}) ở cùng khối tiêu đề. Thêm tiêu đề "Nội dung" cho cột tên chủ đề rồi chạy lại.`,
+      en: `Row ${matrix.row} is a period matrix (one column per quarter or month: ${list}) but no title column (one of: ${aliasList("title")}) was found in the same header block. Head the topics' column "Nội dung" (title) and run again.`,
     }),
     {
       sheet: sheetName,

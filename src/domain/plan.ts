@@ -3,13 +3,13 @@
  * with its concept's parser and places each finding on its cell. The user's text is kept as
  * written; values read from it sit beside it (see PlanItem).
  */
-import { addDays, quarterOf, yearOf, type IsoDate } from "./calendar";
+import { addDays, formatVnDate, quarterOf, yearOf, type IsoDate } from "./calendar";
 import { a1, cellText, isBlank, isDateValue, type CellValue } from "./cell";
 import { measureInCount, parseCount, parseCountAndType, normalizeType } from "./countType";
 import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import { dueDate, eventOutsidePeriod, findEventDate, NO_EVENT_DATE } from "./due";
 import { parseDuration } from "./duration";
-import type { FieldKey } from "./fields";
+import { FIELD_LABELS, type FieldKey } from "./fields";
 import {
   applyColumnMap,
   emptyMappedColumns,
@@ -20,8 +20,19 @@ import {
   type SavedColumnMap,
 } from "./columnMap";
 import { findHeader, type HeaderMap } from "./headers";
+import {
+  ITEMS_COLUMNS,
+  ITEMS_SHEET,
+  readMatrixCell,
+  type EntryCell,
+  type EntryField,
+  type ItemEntries,
+  type ItemEntry,
+  type MatrixCell,
+  type MatrixColumn,
+} from "./matrix";
 import { parseMoney } from "./money";
-import { inferPlanYear, parsePeriod, yearFromTitle } from "./period";
+import { inferPlanYear, parsePeriod, yearFromTitle, type PeriodResult } from "./period";
 import type { DueSource, PlanItem } from "./planItem";
 import type { PlanSettings } from "./settings";
 import { isClosed, parseStatus } from "./status";
@@ -69,6 +80,29 @@ export interface PlanContext {
   readonly columnMap?: ColumnMap | null;
   /** The map a tracker saved (metadata), used when no columnMap is given. */
   readonly savedColumnMap?: SavedColumnMap | null;
+  /**
+   * A tracked quarter or month matrix: the rows of the tracker's items sheet, whose status, air
+   * date and spending belong to the items they are keyed to (tracker/itemsSheet.ts).
+   */
+  readonly itemEntries?: ItemEntries | null;
+}
+
+/** What a quarter or month matrix gave: its period columns, topics and kept entries. */
+export interface PlanMatrix {
+  readonly columns: readonly MatrixColumn[];
+  /** Rows that gave at least one item. */
+  readonly topics: number;
+  /** The tracker's items sheet the entries were read from, when the plan is tracked. */
+  readonly entriesSheet: string | null;
+  /** Every row read from that sheet (items find theirs by PlanItem.entryRow). */
+  readonly entries: readonly ItemEntry[];
+  /**
+   * Rows of the items sheet holding the clerk's entries that match no item any more (the cell
+   * was emptied, the topic deleted): kept, never dropped, and reported.
+   */
+  readonly orphans: readonly ItemEntry[];
+  /** Whether a topic's budget (a sum, not a rate) was counted on its first item. */
+  readonly topicBudgets: number;
 }
 
 export interface Plan {
@@ -89,6 +123,8 @@ export interface Plan {
   readonly lastItemRow: number;
   /** How the table was read: header block, sections, headings and totals skipped. */
   readonly layout: TableLayout;
+  /** Present when the plan is a quarter or month matrix (each filled cell is an item). */
+  readonly matrix?: PlanMatrix;
 }
 
 export interface PlanRead {
@@ -139,6 +175,31 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   const diagnostics: Diagnostic[] = [...found.diagnostics, ...chosen.diagnostics];
   const items: PlanItem[] = [];
   const memo = new ParseMemo();
+  // A quarter or month matrix, unless --map gave a period column.
+  const matrixCols = header.matrix && cols.period === undefined ? header.matrix : null;
+  const matrix: MatrixScope | null = matrixCols
+    ? {
+        periods: matrixCols.map((column) => {
+          const parsed = memo.get("period", column.parse, periodOf, planYear);
+          // A header's findings once, at the header cell (not once per item under it).
+          for (const f of parsed.issues)
+            diagnostics.push(
+              locate(f, {
+                sheet: sheet.name,
+                row: column.row,
+                col: column.col,
+                field: "period",
+                value: column.text,
+              }),
+            );
+          return { column, parsed };
+        }),
+        covered,
+        entries: ctx.itemEntries && !ctx.onlyRows ? new EntryIndex(ctx.itemEntries) : null,
+        topics: 0,
+        topicBudgets: 0,
+      }
+    : null;
   const folded: string[] = [];
   let groupPeriod: SectionPeriod | null = null;
   // The period of a numbered heading ("1 | Kỷ niệm … | Quý I" over 1.1, 1.2): its sub-items'.
@@ -163,6 +224,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   const end = rowsToRead ? rowsToRead.length : sheet.rows.length - header.headerRow;
   // The columns of ITEM_FIELDS that exist, 0-based: a row with all of them blank is skipped.
   const itemCols = ITEM_FIELDS.map((f) => cols[f]).filter((c): c is number => c !== undefined);
+  for (const m of matrixCols ?? []) itemCols.push(m.col);
   let scope: ItemScope | null = null;
   for (let k = 0; k < end; k++) {
     const row = rowsToRead ? (rowsToRead[k] as number) : header.headerRow + 1 + k;
@@ -183,7 +245,8 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       layout.skippedRows.push({ row, reason: "column-numbers" });
       continue;
     }
-    const group = groupRowPeriod(sheet, row, header, planYear);
+    // A matrix's periods are its columns: no section row gives one.
+    const group = matrix ? null : groupRowPeriod(sheet, row, header, planYear);
     if (group !== null) {
       groupPeriod = group;
       headingPeriod = null;
@@ -197,7 +260,13 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       headingPeriod = null;
       scope = null;
     }
-    if (!rowsToRead && level !== null && isParentRow(sheet, row, header, level, get)) {
+    if (
+      !rowsToRead &&
+      level !== null &&
+      isParentRow(sheet, row, header, level, get) &&
+      // A numbered row with filled period cells is a topic of the matrix, not a heading.
+      !(matrix && matrixFilled(sheet, row, matrix))
+    ) {
       const own = isBlank(periodCell) ? null : cellText(periodCell);
       layout.headings.push({ row, text: isBlank(titleText) ? "" : squash(cellText(titleText)) });
       if (own !== null) {
@@ -206,7 +275,13 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       }
       continue;
     }
-    if (isBlank(titleText) && isBlank(periodCell) && onlyNotes(row, get)) continue;
+    if (
+      isBlank(titleText) &&
+      isBlank(periodCell) &&
+      onlyNotes(row, get) &&
+      !(matrix && matrixFilled(sheet, row, matrix))
+    )
+      continue;
 
     scope ??= {
       sheet: sheet.name,
@@ -219,8 +294,11 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       memo,
       folded,
     };
-    items.push(readItem(row, get, scope, diagnostics));
+    if (matrix)
+      for (const item of readMatrixRow(row, get, scope, matrix, diagnostics)) items.push(item);
+    else items.push(readItem(row, get, scope, diagnostics));
   }
+  if (matrix && !rowsToRead) for (const d of matrixNotes(sheet, header)) diagnostics.push(d);
 
   if (planYear === null && items.length > 0) {
     diagnostics.push(
@@ -245,6 +323,7 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
     );
   }
 
+  if (matrix?.entries) for (const d of matrix.entries.orphanNotes()) diagnostics.push(d);
   for (const d of checkTotals(sheet, header, totals, items)) diagnostics.push(d);
   if (!rowsToRead) for (const d of sharedAmounts(sheet, merged)) diagnostics.push(d);
   for (const d of unmappedColumns(sheet, header, items)) diagnostics.push(d);
@@ -259,10 +338,24 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       diagnostics.push(d);
 
   const ruleCtx: RuleContext = { sheet: sheet.name, cols, planYear, asOf: ctx.asOf };
+  const entriesSheet = matrix?.entries?.sheet ?? null;
+  const orphans = matrix?.entries?.orphans() ?? [];
+  if (matrix)
+    layout.matrix = {
+      columns: matrix.periods.map((p) => p.column),
+      items: items.length,
+      topics: matrix.topics,
+      topicBudgets: matrix.topicBudgets,
+      entriesSheet,
+      orphans: orphans.length,
+    };
   // A loop, not push(...): a big plan can have more findings than call arguments allow.
   for (const d of crossFieldRules(items, ruleCtx, {
     acrossRows: !rowsToRead,
     foldedTitles: folded,
+    ...(matrix
+      ? { where: (item: PlanItem, field: FieldKey) => matrixPlace(item, field, cols, entriesSheet) }
+      : {}),
   }))
     diagnostics.push(d);
 
@@ -280,6 +373,18 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
       titleLines,
       lastItemRow: items[items.length - 1]?.row ?? header.headerRow,
       layout,
+      ...(matrix
+        ? {
+            matrix: {
+              columns: matrix.periods.map((p) => p.column),
+              topics: matrix.topics,
+              entriesSheet,
+              entries: ctx.itemEntries && matrix.entries ? ctx.itemEntries.entries : [],
+              orphans,
+              topicBudgets: matrix.topicBudgets,
+            },
+          }
+        : {}),
     },
     diagnostics,
   };
@@ -325,7 +430,13 @@ function choosePlanYear(
     (planLine ? yearFromTitle(planLine) : null) ?? (title ? yearFromTitle(title) : null);
   if (fromTitle) return { planYear: fromTitle, source: "title" };
   const col = header.columns.period;
-  if (col === undefined) return { planYear: null, source: null };
+  if (col === undefined) {
+    // A matrix's periods are its headers ("Quý I/2024").
+    const fromHeaders = header.matrix ? inferPlanYear(header.matrix.map((m) => m.parse)) : null;
+    return fromHeaders
+      ? { planYear: fromHeaders, source: "periods" }
+      : { planYear: null, source: null };
+  }
   const texts: string[] = [];
   for (let r = header.headerRow + 1; r <= sheet.rows.length; r++) {
     const v = sheet.rows[r - 1]?.[col - 1];
@@ -429,35 +540,56 @@ const periodOf = (v: CellValue, planYear: number | null): ReturnType<typeof pars
   parsePeriod(v, { planYear });
 const unitOf = (v: CellValue): string => squash(cellText(v));
 
-/** Reads one item; its findings go to the end of `diagnostics`. */
+/** Where a finding goes when it is not the item's own cell of that field. */
+interface At {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly value: CellValue;
+}
+
+/**
+ * Reads one item; its findings go to the end of `diagnostics`. With `slot`, the item is one
+ * filled cell of a matrix row: its period is the column's, its count the cell's, its tracker
+ * entries the items sheet's; the topic's own findings (title, duration, …) and its budget go
+ * with its first item only, so nothing is reported or counted twice.
+ */
 function readItem(
   row: number,
   get: (row: number, f: FieldKey) => CellValue,
   scope: ItemScope,
   diagnostics: Diagnostic[],
+  slot?: MatrixSlot,
 ): PlanItem {
   // Fields with an error, in the order found (a Set's order), each once; most items have none
   // and share NO_FIELDS.
   let invalid: FieldKey[] | null = null;
-  const place = (field: FieldKey, found: readonly Issue[]): void => {
+  // A matrix topic's findings are reported with its first item only.
+  const quiet = slot !== undefined && !slot.first;
+  const markInvalid = (field: FieldKey): void => {
+    if (invalid === null) invalid = [field];
+    else if (!invalid.includes(field)) invalid.push(field);
+  };
+  const place = (field: FieldKey, found: readonly Issue[], at?: At): void => {
     if (found.length === 0) return;
-    const value = get(row, field);
+    const value = at ? at.value : get(row, field);
     for (const f of found) {
-      if (f.severity === "error") {
-        if (invalid === null) invalid = [field];
-        else if (!invalid.includes(field)) invalid.push(field);
-      }
+      if (f.severity === "error") markInvalid(field);
+      if (quiet && at === undefined) continue;
       diagnostics.push(
         locate(f, {
-          sheet: scope.sheet,
-          row,
-          col: scope.cols[field] ?? null,
+          sheet: at ? at.sheet : scope.sheet,
+          row: at ? at.row : row,
+          col: at ? at.col : (scope.cols[field] ?? null),
           field,
           value: isBlank(value) ? null : displayText(value),
         }),
       );
     }
   };
+  // A matrix item's tracker fields are its row of the items sheet (no closure per item: this
+  // runs on every row of a plan).
+  const entry = slot?.entry ?? null;
   const planYear = scope.planYear;
 
   // Title
@@ -472,24 +604,29 @@ function readItem(
     ]);
   }
 
-  // Period (a blank cell under a section row inherits the section's period)
-  const periodCell = get(row, "period");
-  const inherited = isBlank(periodCell) && scope.groupPeriod !== null;
+  // Period (a blank cell under a section row inherits the section's period; a matrix item's is
+  // its column's header, whose findings were reported once at the header)
+  const periodCell = slot ? slot.period.column.text : get(row, "period");
+  const inherited = !slot && isBlank(periodCell) && scope.groupPeriod !== null;
   const periodInput: CellValue = inherited ? (scope.groupPeriod?.text ?? null) : periodCell;
   const memo = scope.memo;
   // "Quý III-IV" in an item's own cell reads as a section's does (as the months it covers): a
   // plan imported from a Word table carries its section's text down to each item.
-  const parsedPeriod = memo.get(
-    "period",
-    inherited
-      ? (scope.groupPeriod?.parse ?? null)
-      : typeof periodCell === "string"
-        ? sectionParseText(periodCell)
-        : periodCell,
-    periodOf,
-    planYear,
-  );
-  place("period", parsedPeriod.issues);
+  const parsedPeriod = slot
+    ? slot.period.parsed
+    : memo.get(
+        "period",
+        inherited
+          ? (scope.groupPeriod?.parse ?? null)
+          : typeof periodCell === "string"
+            ? sectionParseText(periodCell)
+            : periodCell,
+        periodOf,
+        planYear,
+      );
+  if (slot) {
+    if (parsedPeriod.issues.some((i) => i.severity === "error")) markInvalid("period");
+  } else place("period", parsedPeriod.issues);
   const period = parsedPeriod.value;
   const periodText = isBlank(periodInput) ? null : displayText(periodInput);
 
@@ -499,30 +636,57 @@ function readItem(
   if (folded !== undefined) scope.folded[row] = folded;
   const titleEvent = title ? findEventDate(title, { planYear, folded }) : NO_EVENT_DATE;
   place("title", titleEvent.issues);
-  let due: IsoDate | null = dueDate(period, titleEvent.date);
-  let dueSource: DueSource | null =
-    due === null ? null : titleEvent.date !== null ? "title" : "period";
-  const outside = period && titleEvent.date ? eventOutsidePeriod(period, titleEvent.date) : null;
+  // A matrix topic's event date ("… 11/03/2024") is the due date of the item whose period
+  // holds it; its other periods are due at their end (matrixNotes says when none holds it).
+  const event =
+    slot && period && titleEvent.date && eventOutsidePeriod(period, titleEvent.date)
+      ? null
+      : titleEvent.date;
+  let due: IsoDate | null = dueDate(period, event);
+  let dueSource: DueSource | null = due === null ? null : event !== null ? "title" : "period";
+  const outside = !slot && period && event ? eventOutsidePeriod(period, event) : null;
   if (outside) place("title", [outside]);
-  const dueCell = get(row, "due");
-  const dueCol = scope.cols.due;
-  const computedDue =
-    scope.ctx.dueColumnOwned === true &&
-    (scope.formulas === undefined || (dueCol !== undefined && scope.formulas.has(a1(row, dueCol))));
-  const manualDue = dueCol !== undefined && !isBlank(dueCell) && !computedDue;
-  if (manualDue) {
-    const typed = memo.get("date", dueCell, readDateCell, planYear);
-    if (typed.date) {
-      due = typed.date;
-      dueSource = "manual";
-    } else place("due", typed.issues);
+  const dueEntry = entry?.cells.due;
+  if (slot) {
+    // The items sheet's due cell holds the tool's formula; a date typed over it is the clerk's.
+    if (dueEntry) {
+      const typed = memo.get("date", dueEntry.value, readDateCell, planYear);
+      if (typed.date) {
+        due = typed.date;
+        dueSource = "manual";
+      } else place("due", typed.issues, atEntry(slot, dueEntry));
+    }
+  } else {
+    const dueCell = get(row, "due");
+    const dueCol = scope.cols.due;
+    const computedDue =
+      scope.ctx.dueColumnOwned === true &&
+      (scope.formulas === undefined ||
+        (dueCol !== undefined && scope.formulas.has(a1(row, dueCol))));
+    const manualDue = dueCol !== undefined && !isBlank(dueCell) && !computedDue;
+    if (manualDue) {
+      const typed = memo.get("date", dueCell, readDateCell, planYear);
+      if (typed.date) {
+        due = typed.date;
+        dueSource = "manual";
+      } else place("due", typed.issues);
+    }
   }
 
-  // Count (default 1), type, duration
-  const countCell = get(row, "count");
+  // Count (default 1), type, duration; a matrix item's count is its cell's
+  const countCell = slot ? null : get(row, "count");
   let count: number | null = 1;
   let typeFromCount: string | null = null;
-  if (!isBlank(countCell)) {
+  if (slot) {
+    count = slot.count;
+    typeFromCount = slot.type;
+    place("count", slot.issues, {
+      sheet: scope.sheet,
+      row,
+      col: slot.period.column.col,
+      value: slot.value,
+    });
+  } else if (!isBlank(countCell)) {
     const measure = typeof countCell === "string" ? measureInCount(countCell) : null;
     if (measure) {
       count = null;
@@ -555,31 +719,36 @@ function readItem(
   if (!isBlank(budgetCell)) {
     const parsed = memo.get("money", budgetCell, parseMoney, null);
     place("budget", parsed.issues);
+    // A rate (per minute) applies to every item of a matrix topic; a sum is the topic's, counted
+    // once, with its first item.
     if (parsed.value?.perUnit) itemRate = parsed.value.vnd;
-    else budgetVnd = parsed.value?.vnd ?? null;
+    else if (!quiet) budgetVnd = parsed.value?.vnd ?? null;
   }
-  const spentCell = get(row, "spent");
+  const spentCell = slot ? (entry?.cells.spent?.value ?? null) : get(row, "spent");
+  const spentAt = entry?.cells.spent;
   let spentVnd: number | null = null;
   if (!isBlank(spentCell)) {
     const parsed = memo.get("money", spentCell, parseMoney, null);
     spentVnd = parsed.value && !parsed.value.perUnit ? parsed.value.vnd : null;
-    place("spent", parsed.issues);
+    place("spent", parsed.issues, spentAt ? atEntry(slot, spentAt) : undefined);
   }
 
   // Status and air date
-  const statusCell = get(row, "status");
+  const statusCell = slot ? (entry?.cells.status?.value ?? null) : get(row, "status");
+  const statusAt = entry?.cells.status;
   let status = null;
   if (!isBlank(statusCell)) {
     const parsed = memo.get("status", statusCell, parseStatus, null);
     status = parsed.value;
-    place("status", parsed.issues);
+    place("status", parsed.issues, statusAt ? atEntry(slot, statusAt) : undefined);
   }
-  const airedCell = get(row, "airedOn");
+  const airedCell = slot ? (entry?.cells.airedOn?.value ?? null) : get(row, "airedOn");
+  const airedAt = entry?.cells.airedOn;
   let airedOn: IsoDate | null = null;
   if (!isBlank(airedCell)) {
     const parsed = memo.get("date", airedCell, readDateCell, planYear);
     airedOn = parsed.date;
-    place("airedOn", parsed.issues);
+    place("airedOn", parsed.issues, airedAt ? atEntry(slot, airedAt) : undefined);
   }
 
   const rate = itemRate ?? (type ? scope.ctx.settings.ratesPerMinute[type] : undefined) ?? null;
@@ -608,10 +777,15 @@ function readItem(
     durationText: isBlank(durationCell) ? null : displayText(durationCell),
     durationMinutes,
     unit: isBlank(unitCell) ? null : memo.get("unit", unitCell, unitOf, null),
-    // As Excel's formulas see the cells: a cell covered by a merge is empty to SUMIFS.
-    unitText: textAsWritten(scope, row, "unit"),
-    typeText: textAsWritten(scope, row, "type"),
-    statusText: textAsWritten(scope, row, "status"),
+    // As Excel's formulas see the cells: a cell covered by a merge is empty to SUMIFS. A matrix
+    // item's are the items sheet's cells, whose formulas show the merge's value.
+    unitText: slot ? textOf(unitCell) : textAsWritten(scope, row, "unit"),
+    typeText: slot
+      ? scope.cols.type !== undefined
+        ? textOf(typeCell)
+        : typeFromCount
+      : textAsWritten(scope, row, "type"),
+    statusText: slot ? textOf(statusCell) : textAsWritten(scope, row, "status"),
     spentNumber: typeof spentCell === "number" && Number.isFinite(spentCell) ? spentCell : null,
     budgetVnd,
     status,
@@ -625,8 +799,29 @@ function readItem(
     dueSoon,
     periodInherited: inherited,
     invalidFields: invalid ?? NO_FIELDS,
+    ...(slot
+      ? {
+          cell: a1(row, slot.period.column.col),
+          matrixCol: slot.period.column.col,
+          entryRow: entry?.row ?? null,
+        }
+      : {}),
   };
   return item;
+}
+
+/** An entry of the items sheet as a finding's place. */
+function atEntry(slot: MatrixSlot | undefined, cell: EntryCell): At {
+  return {
+    sheet: slot?.entrySheet ?? "",
+    row: slot?.entry?.row ?? 0,
+    col: cell.col,
+    value: cell.value,
+  };
+}
+
+function textOf(v: CellValue): string | null {
+  return isBlank(v) ? null : cellText(v);
 }
 
 /** The cell's own text (not a merged master's), or null when blank. */
@@ -666,3 +861,305 @@ export function displayText(value: CellValue): string {
   }
   return cellText(value);
 }
+
+// ---------------------------------------------------------------- quarter and month matrices
+
+/** A matrix column's period, read once from its header. */
+interface MatrixPeriod {
+  readonly column: MatrixColumn;
+  readonly parsed: PeriodResult;
+}
+
+interface MatrixScope {
+  readonly periods: readonly MatrixPeriod[];
+  /** Cells merged down over item rows (tableLayout.ts itemMerges). */
+  readonly covered: ReadonlyMap<number, number> | null;
+  readonly entries: EntryIndex | null;
+  topics: number;
+  topicBudgets: number;
+}
+
+/** One filled cell of a matrix row: what readItem needs to make it an item. */
+interface MatrixSlot {
+  readonly period: MatrixPeriod;
+  /** The cell's value (a mark merged down over several topics: the merge's). */
+  readonly value: CellValue;
+  readonly count: number | null;
+  readonly type: string | null;
+  /** The cell's own findings (an unreadable cell, a measure, a count that is not whole). */
+  readonly issues: readonly Issue[];
+  /** The topic's first item: it carries the topic's findings and its budget. */
+  readonly first: boolean;
+  readonly entry: ItemEntry | null;
+  readonly entrySheet: string;
+}
+
+function matrixFilled(sheet: SheetData, row: number, m: MatrixScope): boolean {
+  const cells = sheet.rows[row - 1] ?? [];
+  return m.periods.some((p) => readMatrixCell(cells[p.column.col - 1] ?? null).kind !== "none");
+}
+
+/**
+ * The items of one matrix row: one per filled period cell. A count column beside the periods is
+ * the topic's total: a single marked period takes it, and periods that add up to another number
+ * are flagged. A mark merged down over several topics marks each; a count merged so is not
+ * copied (it would be counted once per row) and is flagged.
+ */
+function readMatrixRow(
+  row: number,
+  get: (row: number, f: FieldKey) => CellValue,
+  scope: ItemScope,
+  m: MatrixScope,
+  diagnostics: Diagnostic[],
+): PlanItem[] {
+  const cells = scope.rows[row - 1] ?? [];
+  const filled: {
+    period: MatrixPeriod;
+    value: CellValue;
+    reading: Exclude<MatrixCell, { kind: "none" }>;
+  }[] = [];
+  for (const period of m.periods) {
+    const col = period.column.col;
+    let value: CellValue = cells[col - 1] ?? null;
+    let reading = readMatrixCell(value);
+    const master = value === null ? m.covered?.get(row * 16384 + col) : undefined;
+    if (master !== undefined) {
+      const merged = scope.rows[master - 1]?.[col - 1] ?? null;
+      const read = readMatrixCell(merged);
+      if (read.kind === "mark") {
+        value = merged;
+        reading = read;
+      } else if (read.kind !== "none")
+        diagnostics.push(
+          locate(
+            issue("matrix.merged-count", "warning", {
+              vi: `Ô này nằm trong ô gộp với ${a1(master, col)} ("${cellText(merged)}"): số lượng chỉ tính một lần, cho hàng ${master}. Bỏ gộp ô và ghi số lượng cho từng nội dung nếu hàng này cũng có sản phẩm trong kỳ.`,
+              en: `This cell is merged with ${a1(master, col)} ("${cellText(merged)}"): the count is counted once, for row ${master}. Unmerge the cells and write each topic's count if this row has products that period too.`,
+            }),
+            { sheet: scope.sheet, row, col, field: "count", value: null },
+          ),
+        );
+    }
+    if (reading.kind !== "none") filled.push({ period, value, reading });
+  }
+  const titleCell = get(row, "title");
+  if (filled.length === 0) {
+    // A topic with no period marked plans nothing: said, as it is easy to miss. A lettered or
+    // Roman-numbered row ("I", "A") is a group heading.
+    if (!isBlank(titleCell) && numberingLevel(get(row, "no")) !== 0)
+      diagnostics.push(
+        locate(
+          issue("matrix.topic-empty", "warning", {
+            vi: `Nội dung này không có ô nào có số lượng hoặc dấu "x" ở các cột kỳ (${m.periods.map((p) => p.column.text).join(", ")}): không có mục nào được theo dõi. Ghi số lượng hoặc "x" vào kỳ thực hiện nếu có.`,
+            en: `This topic has no count or "x" in any period column (${m.periods.map((p) => p.column.text).join(", ")}): no item is tracked for it. Write a count or an "x" in its period if it has one.`,
+          }),
+          {
+            sheet: scope.sheet,
+            row,
+            col: scope.cols.title ?? null,
+            field: "title",
+            value: displayText(titleCell),
+          },
+        ),
+      );
+    return [];
+  }
+
+  // The count column, when there is one, is the topic's total.
+  const countCell = get(row, "count");
+  const total = isBlank(countCell) ? null : scope.memo.get("count", countCell, parseCount, null);
+  const totalType =
+    typeof countCell === "string" && total?.value !== null
+      ? (parseCountAndType(countCell).type ?? null)
+      : null;
+  const single = filled.length === 1 && filled[0]?.reading.kind === "mark";
+  const counted = filled.map(({ reading }) => {
+    if (reading.kind === "mark")
+      return { count: single && total?.value ? total.value : 1, type: null, issues: [] };
+    if (reading.kind === "count")
+      return { count: reading.count, type: reading.type, issues: reading.issues };
+    return { count: null, type: null, issues: [reading.issue] };
+  });
+  const countCol = scope.cols.count;
+  if (total !== null && countCol !== undefined) {
+    for (const f of total.issues)
+      diagnostics.push(
+        locate(f, {
+          sheet: scope.sheet,
+          row,
+          col: countCol,
+          field: "count",
+          value: displayText(countCell),
+        }),
+      );
+    const sum = counted.reduce((s, c) => s + (c.count ?? 0), 0);
+    if (
+      total.value !== null &&
+      !single &&
+      counted.every((c) => c.count !== null) &&
+      sum !== total.value
+    )
+      diagnostics.push(
+        locate(
+          issue("matrix.count-total", "warning", {
+            vi: `Số lượng ghi ${total.value} nhưng các cột kỳ cộng lại ${sum} (${filled.map((f) => `${f.period.column.text}: ${cellText(f.value)}`).join(", ")}). Công cụ theo dõi theo các cột kỳ (dấu "x" là 1); sửa số lượng hoặc các ô kỳ cho khớp.`,
+            en: `The count says ${total.value} but the period columns add up to ${sum} (${filled.map((f) => `${f.period.column.text}: ${cellText(f.value)}`).join(", ")}). The tool tracks the period columns (an "x" is 1); make the count and the period cells agree.`,
+          }),
+          {
+            sheet: scope.sheet,
+            row,
+            col: countCol,
+            field: "count",
+            value: displayText(countCell),
+          },
+        ),
+      );
+  }
+
+  m.topics++;
+  const titleText = isBlank(titleCell) ? null : squash(cellText(titleCell));
+  const entrySheet = m.entries?.sheet ?? scope.sheet;
+  const items = filled.map((f, i) => {
+    const c = counted[i] as (typeof counted)[number];
+    const cell = a1(row, f.period.column.col);
+    return readItem(row, get, scope, diagnostics, {
+      period: f.period,
+      value: f.value,
+      count: c.count,
+      type: c.type ?? (totalType === null ? null : normalizeType(totalType)),
+      issues: c.issues,
+      first: i === 0,
+      entry: m.entries?.take(cell, titleText) ?? null,
+      entrySheet,
+    });
+  });
+  if (items[0]?.budgetVnd !== null && items.length > 1) m.topicBudgets++;
+
+  // An event date in the title that none of the topic's periods holds.
+  if (titleText !== null && items.every((i) => i.dueSource !== "title")) {
+    const event = findEventDate(titleText, { planYear: scope.planYear });
+    const period = items[0]?.period ?? null;
+    if (event.date !== null && period !== null)
+      diagnostics.push(
+        locate(
+          issue("matrix.event-outside-periods", "warning", {
+            vi: `Ngày sự kiện trong nội dung (${formatVnDate(event.date)}) không thuộc kỳ nào được đánh dấu (${filled.map((f) => f.period.column.text).join(", ")}): hạn của mỗi mục lấy theo cuối kỳ. Kiểm tra lại ngày hoặc kỳ thực hiện.`,
+            en: `The event date in the title (${formatVnDate(event.date)}) is in none of the marked periods (${filled.map((f) => f.period.column.text).join(", ")}): each item is due at the end of its period. Check the date or the periods.`,
+          }),
+          {
+            sheet: scope.sheet,
+            row,
+            col: scope.cols.title ?? null,
+            field: "title",
+            value: titleText,
+          },
+        ),
+      );
+  }
+  return items;
+}
+
+/** Findings about the matrix as a whole: tracker columns on the plan sheet that are not read. */
+function matrixNotes(sheet: SheetData, header: HeaderMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const field of ["due", "status", "airedOn", "spent"] as const) {
+    const col = header.columns[field];
+    if (col === undefined) continue;
+    const label = FIELD_LABELS[field];
+    out.push(
+      locate(
+        issue("matrix.tracker-column", "warning", {
+          vi: `Bảng theo kỳ có nhiều mục trên một hàng, nên cột "${label.vi}" ở đây không được đọc: ${label.vi.toLowerCase()} của từng mục được nhập ở trang "${ITEMS_SHEET}" mà công cụ tạo (một hàng cho mỗi mục).`,
+          en: `A period matrix has several items on one row, so the "${label.en}" column here is not read: each item's ${label.en.toLowerCase()} is entered on the "${ITEMS_SHEET}" sheet the tool makes (one row per item).`,
+        }),
+        {
+          sheet: sheet.name,
+          row: header.headerRow,
+          col,
+          field,
+          value: header.labels.get(col) ?? null,
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** Where a cross-field finding on a matrix item goes: its items-sheet entry, else the plan row. */
+function matrixPlace(
+  item: PlanItem,
+  field: FieldKey,
+  cols: Readonly<Partial<Record<FieldKey, number>>>,
+  entriesSheet: string | null,
+): { sheet: string | null; row: number; col: number | null } {
+  if (
+    entriesSheet !== null &&
+    item.entryRow !== undefined &&
+    item.entryRow !== null &&
+    (field === "status" || field === "airedOn" || field === "spent" || field === "due")
+  )
+    return { sheet: entriesSheet, row: item.entryRow, col: ITEMS_COLUMNS[field] };
+  if (field === "count" && item.matrixCol !== undefined)
+    return { sheet: null, row: item.row, col: item.matrixCol };
+  return { sheet: null, row: item.row, col: cols[field] ?? null };
+}
+
+/**
+ * The items sheet's rows by the matrix cell they track. A row is taken by the item whose cell its
+ * live formula points at; a row keyed by plain text (values pasted over the formulas) only when
+ * its title is the item's too, as plain text does not follow rows the clerk inserts or deletes.
+ * Rows left with the clerk's entries are orphans: kept and reported, never dropped.
+ */
+class EntryIndex {
+  readonly sheet: string;
+  private readonly byKey = new Map<string, ItemEntry[]>();
+  private readonly all: readonly ItemEntry[];
+  private readonly used = new Set<ItemEntry>();
+
+  constructor(entries: ItemEntries) {
+    this.sheet = entries.sheet;
+    this.all = entries.entries;
+    for (const e of entries.entries) {
+      if (e.key === null) continue;
+      const list = this.byKey.get(e.key) ?? [];
+      list.push(e);
+      this.byKey.set(e.key, list);
+    }
+  }
+
+  take(cell: string, title: string | null): ItemEntry | null {
+    for (const e of this.byKey.get(cell) ?? []) {
+      if (this.used.has(e)) continue;
+      if (!e.keyFromFormula && fold(e.title ?? "") !== fold(title ?? "")) continue;
+      this.used.add(e);
+      return e;
+    }
+    return null;
+  }
+
+  orphans(): ItemEntry[] {
+    return this.all.filter((e) => !this.used.has(e) && Object.keys(e.cells).length > 0);
+  }
+
+  orphanNotes(): Diagnostic[] {
+    return this.orphans().map((e) => {
+      const first = ENTRY_ORDER.map((f) => e.cells[f]).find((c) => c !== undefined);
+      const what = `"${e.title ?? "?"}"${e.period ? ` (${e.period})` : ""}`;
+      return locate(
+        issue("items.orphan-entry", "warning", {
+          vi: `Hàng này có thông tin theo dõi của ${what} nhưng không còn ô tương ứng trong bảng kế hoạch (ô đã bị xóa hoặc để trống). Công cụ giữ lại hàng này ở cuối trang; chép trạng thái, ngày phát sóng, thực chi sang hàng đúng rồi xóa hàng cũ.`,
+          en: `This row holds tracking entries for ${what}, but its cell is no longer in the plan (deleted or emptied). The tool keeps the row at the end of the sheet; copy the status, air date and spending to the right row, then delete the old one.`,
+        }),
+        {
+          sheet: this.sheet,
+          row: e.row,
+          col: first?.col ?? null,
+          field: null,
+          value: first ? displayText(first.value) : null,
+        },
+      );
+    });
+  }
+}
+
+const ENTRY_ORDER: readonly EntryField[] = ["status", "airedOn", "spent", "due", "notes"];

@@ -50,4 +50,13 @@ export interface PlanItem {
   readonly spentNumber: number | null;
   /** Fields whose cell could not be read (errors): the tracker marks these cells. */
   readonly invalidFields: readonly FieldKey[];
+  /**
+   * A quarter or month matrix's item: its cell ("E5": the topic's row, the period's column).
+   * Absent for an item that is a row of its own.
+   */
+  readonly cell?: string;
+  /** The matrix item's column (the period's). */
+  readonly matrixCol?: number;
+  /** The row of the tracker's items sheet its status, air date and spending were read from. */
+  readonly entryRow?: number | null;
 }

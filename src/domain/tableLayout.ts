@@ -11,6 +11,7 @@ import { issue, locate, type Diagnostic, type Lang } from "./diagnostics";
 import { FIELD_LABELS, type FieldKey } from "./fields";
 import type { MapSource, SavedColumnMap } from "./columnMap";
 import type { HeaderMap } from "./headers";
+import { ITEMS_SHEET, type MatrixColumn } from "./matrix";
 import { formatVnd, formatVndEn, parseMoney } from "./money";
 import { parsePeriod } from "./period";
 import type { PlanItem } from "./planItem";
@@ -47,9 +48,26 @@ export interface TableLayout {
     readonly kind: TotalKind;
   }[];
   readonly skippedRows: readonly { readonly row: number; readonly reason: "column-numbers" }[];
+  /** A quarter or month matrix: its period columns and what they gave. */
+  readonly matrix?: MatrixLayout;
+}
+
+/** What a quarter or month matrix gave, for the clerk (check's text and --json). */
+export interface MatrixLayout {
+  readonly columns: readonly MatrixColumn[];
+  readonly items: number;
+  /** Rows that gave at least one item. */
+  readonly topics: number;
+  /** Topics whose budget (a sum) was counted once, with their first item. */
+  readonly topicBudgets: number;
+  /** The tracker's items sheet the entries were read from, when tracked. */
+  readonly entriesSheet: string | null;
+  /** Rows of that sheet whose entries match no item any more (kept, reported). */
+  readonly orphans: number;
 }
 
 export interface MutableLayout extends TableLayout {
+  matrix?: MatrixLayout;
   readonly sections: TableLayout["sections"][number][];
   readonly headings: TableLayout["headings"][number][];
   readonly totals: TableLayout["totals"][number][];
@@ -297,6 +315,9 @@ export function unmappedColumns(
   items: readonly PlanItem[],
 ): Diagnostic[] {
   const mapped = new Set(Object.values(header.columns));
+  // A matrix's period columns, and a period column it made redundant, are read or reported.
+  for (const m of header.matrix ?? []) mapped.add(m.col);
+  if (header.ignoredPeriod) mapped.add(header.ignoredPeriod.col);
   const out: Diagnostic[] = [];
   if (items.length < 2) return out;
   for (const [col, label] of header.labels) {
@@ -348,6 +369,21 @@ export function layoutJson(header: HeaderMap, layout: TableLayout): unknown {
     headings: layout.headings,
     totals: layout.totals,
     skippedRows: layout.skippedRows,
+    ...(layout.matrix ? { matrix: matrixJson(layout.matrix) } : {}),
+  };
+}
+
+function matrixJson(m: MatrixLayout): unknown {
+  const letter = (col: number): string => a1(1, col).replace(/\d+/g, "");
+  return {
+    columns: Object.fromEntries(m.columns.map((c) => [letter(c.col), c.text])),
+    headerCells: Object.fromEntries(m.columns.map((c) => [letter(c.col), a1(c.row, c.col)])),
+    items: m.items,
+    topics: m.topics,
+    // A topic's budget (a sum) is counted once, with the topic's first item.
+    budget: m.topicBudgets > 0 ? "first-item" : null,
+    itemsSheet: m.entriesSheet ?? ITEMS_SHEET,
+    orphans: m.orphans,
   };
 }
 
@@ -403,6 +439,35 @@ export function describeLayout(header: HeaderMap, layout: TableLayout, lang: Lan
     const list = layout.skippedRows.map((r) => r.row).join(", ");
     lines.push(vi ? `Hàng đánh số cột bỏ qua: ${list}.` : `Column-number rows skipped: ${list}.`);
   }
+  if (layout.matrix) lines.push(...describeMatrix(layout.matrix, lang));
+  return lines;
+}
+
+function describeMatrix(m: MatrixLayout, lang: Lang): string[] {
+  const cols = m.columns.map((c) => `${c.text} ${a1(c.row, c.col)}`).join(", ");
+  const sheet = m.entriesSheet ?? ITEMS_SHEET;
+  const lines =
+    lang === "vi"
+      ? [
+          `Bảng theo kỳ: cột ${cols}; mỗi ô có số lượng hoặc dấu "x" là một mục: ${m.items} mục từ ${m.topics} nội dung (ô trống, "0", "-" không phải mục).`,
+          `Theo dõi từng mục (trạng thái, ngày phát sóng, thực chi) ở trang "${sheet}"${m.entriesSheet ? "" : " mà lệnh track tạo"}.`,
+        ]
+      : [
+          `Period matrix: columns ${cols}; each cell with a count or an "x" is an item: ${m.items} items from ${m.topics} topics (empty cells, "0" and "-" are not items).`,
+          `Each item is tracked (status, air date, spending) on the "${sheet}" sheet${m.entriesSheet ? "" : " that track makes"}.`,
+        ];
+  if (m.topicBudgets > 0)
+    lines.push(
+      lang === "vi"
+        ? `Kinh phí của một nội dung được tính một lần, cùng mục đầu tiên của nội dung (không chia theo kỳ): ${m.topicBudgets} nội dung.`
+        : `A topic's budget is counted once, with the topic's first item (not split by period): ${m.topicBudgets} topics.`,
+    );
+  if (m.orphans > 0)
+    lines.push(
+      lang === "vi"
+        ? `${m.orphans} hàng ở trang "${sheet}" có thông tin theo dõi nhưng không còn ô tương ứng trong bảng: được giữ lại ở cuối trang.`
+        : `${m.orphans} rows of "${sheet}" hold entries whose cell is no longer in the plan: kept at the end of the sheet.`,
+    );
   return lines;
 }
 

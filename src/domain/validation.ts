@@ -189,6 +189,14 @@ export function crossFieldRules(
     acrossRows: boolean;
     /** fold(item.title) by row, when the reader has it already. */
     foldedTitles?: readonly (string | undefined)[];
+    /**
+     * Where a finding on an item's field goes, when not at its row's cell of that field (a
+     * matrix item's status is on the tracker's items sheet); a null sheet is `ctx.sheet`.
+     */
+    where?: (
+      item: PlanItem,
+      field: FieldKey,
+    ) => { sheet: string | null; row: number; col: number | null };
   } = { acrossRows: true },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -197,11 +205,12 @@ export function crossFieldRules(
     for (const rule of ITEM_RULES) {
       const f = rule(item, ctx);
       if (!f || item.invalidFields.includes(f.field)) continue;
+      const at = opts.where?.(item, f.field);
       out.push(
         locate(f.found, {
-          sheet: ctx.sheet,
-          row: item.row,
-          col: ctx.cols[f.field] ?? null,
+          sheet: at?.sheet ?? ctx.sheet,
+          row: at?.row ?? item.row,
+          col: at ? at.col : (ctx.cols[f.field] ?? null),
           field: f.field,
           value: f.value ?? null,
         }),

@@ -503,7 +503,9 @@ describe("totals, counts and columns the tool cannot read", () => {
 });
 
 describe("a quarter matrix", () => {
-  it("is refused with the cells and what to do, not as a sheet without a period column", async () => {
+  // Read since the matrix reading (matrixLayouts.test.ts has the whole of it): each filled cell
+  // is an item, no longer a refusal.
+  it("is read: each filled cell an item of its quarter, keyed by its cell", async () => {
     const path = await writeLayout({
       cells: {
         A1: "KẾ HOẠCH TUYÊN TRUYỀN NĂM 2024",
@@ -519,11 +521,13 @@ describe("a quarter matrix", () => {
         E4: "x",
       },
     });
-    const r = await cli(["check", path, "--lang", "en"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(
-      'Row 3 is a period matrix (one column per quarter or month: "Quý I" C3, "Quý II" D3, "Quý III" E3, "Quý IV" F3)',
-    );
+    const r = await cli(["check", path, "--json", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { items: { cell: string; periodText: string }[] };
+    expect(json.items.map((i) => [i.cell, i.periodText])).toEqual([
+      ["C4", "Quý I"],
+      ["E4", "Quý III"],
+    ]);
   });
 });
 

@@ -24,6 +24,7 @@ import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET } from "../../domain/setti
 import { BUDGET_SHEET } from "../../domain/summary/budgetSheet";
 import { PROGRESS_SHEET } from "../../domain/summary/progressSheet";
 import { computedCells } from "../../domain/tracker/planSheet";
+import { ITEMS_SHEET } from "../../domain/tracker/itemsSheet";
 import {
   EMPTY_RULES,
   expandRows,
@@ -63,7 +64,7 @@ export interface Counted<T> {
 }
 
 /** Sheets the tool owns: never the plan, even when active. */
-const OWNED = new Set([SETTINGS_SHEET, BUDGET_SHEET, PROGRESS_SHEET, META_SHEET]);
+const OWNED = new Set([SETTINGS_SHEET, BUDGET_SHEET, PROGRESS_SHEET, META_SHEET, ITEMS_SHEET]);
 /** The sheets convert rebuilds; someone's edits to them are kept (track.ts, keepEditedSheets). */
 const REBUILT = new Set([BUDGET_SHEET, PROGRESS_SHEET].map((n) => n.toLowerCase()));
 
@@ -81,12 +82,15 @@ interface Loaded {
   readonly planState: SheetState;
 }
 
-/** Sync 1: the sheet list, names, tables, the settings and the tracker's metadata. */
+/**
+ * Sync 1: the sheet list, names, tables, the settings and the tracker's metadata, and a matrix
+ * plan's items sheet (the clerk's entries there are carried over when convert rebuilds it).
+ */
 async function loadWorkbook(
   context: Excel.RequestContext,
   planSheet: string | null,
 ): Promise<Loaded> {
-  const { data, discovery } = await readWorkbook(context, [], { loadActive: false });
+  const { data, discovery } = await readWorkbook(context, [ITEMS_SHEET], { loadActive: false });
   const meta = readMetadata(data.sheets.find((s) => s.name === META_SHEET));
   const exists = (name: string | null | undefined): name is string =>
     !!name && discovery.sheets.some((s) => s.name === name);

@@ -163,6 +163,16 @@ function printSummary(
           ...(r.settingsCreated
             ? [`  Đã thêm trang "Cài đặt": điền kinh phí được giao và đơn giá nếu có.`]
             : []),
+          ...(r.itemsSheet
+            ? [
+                `  Bảng theo kỳ: ${r.itemsSheet.items} mục, mỗi mục một hàng ở trang "${r.itemsSheet.name}" (nhập trạng thái, ngày phát sóng, thực chi ở đó; bảng kế hoạch giữ nguyên).`,
+                ...(r.itemsSheet.orphans > 0
+                  ? [
+                      `  ${r.itemsSheet.orphans} hàng có thông tin theo dõi không còn ô tương ứng trong bảng kế hoạch: giữ lại ở cuối trang "${r.itemsSheet.name}".`,
+                    ]
+                  : []),
+              ]
+            : []),
           ...r.keptEdited.map((k) => `  ${keptSheetText(k).vi}`),
           ...(r.tableSkipped
             ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
@@ -178,6 +188,16 @@ function printSummary(
           ...(backup ? [`  Backup of the original: ${backup}`] : []),
           ...(r.settingsCreated
             ? [`  Added the "Cài đặt" (settings) sheet: fill in the allocation and rates if any.`]
+            : []),
+          ...(r.itemsSheet
+            ? [
+                `  Period matrix: ${r.itemsSheet.items} items, one row each on the "${r.itemsSheet.name}" sheet (enter status, air date and spending there; the plan sheet is left as it is).`,
+                ...(r.itemsSheet.orphans > 0
+                  ? [
+                      `  ${r.itemsSheet.orphans} rows hold entries whose cell is no longer in the plan: kept at the end of "${r.itemsSheet.name}".`,
+                    ]
+                  : []),
+              ]
             : []),
           ...r.keptEdited.map((k) => `  ${keptSheetText(k).en}`),
           ...(r.tableSkipped

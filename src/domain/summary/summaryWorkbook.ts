@@ -62,7 +62,11 @@ export function summaryWorkbookLayout(
     AS_OF_NAME,
   );
   const { budget, progress } = summarySheets(check, refs, check.settings.planTitle);
-  const missing = TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
+  // A tracked matrix plan keeps its tracker columns on the items sheet (tracker/itemsSheet.ts).
+  const missing =
+    plan.matrix?.entriesSheet !== null && plan.matrix !== undefined
+      ? []
+      : TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
   const window = reportPeriodWindow(check, opts.period);
   const period = periodFigures(plan.items, window, check.asOf, {
     allocation: check.settings.allocationVnd,

@@ -38,10 +38,14 @@ function printOf(entries: Entry[]): string {
   return `${entries.length}:${hash(text)}`;
 }
 
-/** The print of a sheet as the tool is about to write it. */
-export function printOfSpec(spec: SheetSpec): string {
+/**
+ * The print of a sheet as the tool is about to write it; `skipCols` leaves out columns a clerk
+ * fills in (the matrix items sheet's status, air date, …).
+ */
+export function printOfSpec(spec: SheetSpec, skipCols?: ReadonlySet<number>): string {
   const entries: Entry[] = [];
   for (const cell of spec.cells) {
+    if (skipCols?.has(cell.col)) continue;
     if (cell.formula !== undefined) entries.push([cell.row, cell.col, "f"]);
     else if (filled(cell.value)) entries.push([cell.row, cell.col, "v"]);
   }
@@ -49,7 +53,7 @@ export function printOfSpec(spec: SheetSpec): string {
 }
 
 /** The print of a sheet as a reader found it (either host); merged areas count once. */
-export function printOfSheet(sheet: SheetData): string {
+export function printOfSheet(sheet: SheetData, skipCols?: ReadonlySet<number>): string {
   // exceljs repeats a merged range's value in each of its cells: only the top-left one is real.
   const covered = new Set<string>();
   for (const m of sheet.merges ?? []) {
@@ -64,7 +68,7 @@ export function printOfSheet(sheet: SheetData): string {
   sheet.rows.forEach((cells, r) => {
     cells.forEach((value: CellValue, c) => {
       const address = a1(r + 1, c + 1);
-      if (covered.has(address)) return;
+      if (covered.has(address) || skipCols?.has(c + 1)) return;
       if (formulas?.has(address)) {
         seen.add(address);
         entries.push([r + 1, c + 1, "f"]);
@@ -75,7 +79,7 @@ export function printOfSheet(sheet: SheetData): string {
   for (const address of formulas?.keys() ?? []) {
     if (seen.has(address) || covered.has(address)) continue;
     const b = parseRange(address);
-    if (b) entries.push([b.r1, b.c1, "f"]);
+    if (b && !skipCols?.has(b.c1)) entries.push([b.r1, b.c1, "f"]);
   }
   return printOf(entries);
 }

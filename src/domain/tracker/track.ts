@@ -6,7 +6,13 @@ import { isoToSerial, type IsoDate } from "../calendar";
 import { a1Abs, sheetRef } from "../cell";
 import { checkWorkbook, type CheckResult } from "../check";
 import { PlanTrackerError } from "../diagnostics";
-import { emptySheet, type CellSpec, type SheetSpec, type WorkbookLayout } from "../layout/spec";
+import {
+  emptySheet,
+  type CellSpec,
+  type OwnedRules,
+  type SheetSpec,
+  type WorkbookLayout,
+} from "../layout/spec";
 import {
   EMPTY_SETTINGS,
   readSettings,
@@ -32,7 +38,14 @@ import {
   readMetadata,
   type TrackerMetadata,
 } from "./metadata";
-import { planSheetLayout } from "./planSheet";
+import { planSheetLayout, type PlanSheetLayout } from "./planSheet";
+import {
+  ITEMS_SHEET,
+  itemsPrintOfSheet,
+  itemsSheetLayout,
+  type ItemsSheetLayout,
+} from "./itemsSheet";
+import type { SheetData } from "../workbookData";
 import type { KeptSheet } from "./keptSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { trackerRefs } from "../summary/sheetRefs";
@@ -65,6 +78,12 @@ export interface TrackResult {
   readonly settingsCreated: boolean;
   /** Sheets the tool rebuilds that someone had edited: kept under these names. */
   readonly keptEdited: readonly KeptSheet[];
+  /** A quarter or month matrix plan: the items sheet the tracker keeps, one row per item. */
+  readonly itemsSheet: {
+    readonly name: string;
+    readonly items: number;
+    readonly orphans: number;
+  } | null;
 }
 
 /**
@@ -87,6 +106,7 @@ export interface TrackSummary {
   readonly columnMap: SavedColumnMap;
   readonly mapSource: MapSource | null;
   readonly mapDiagnostics: readonly Diagnostic[];
+  readonly itemsSheet: TrackResult["itemsSheet"];
 }
 
 export function summarizeTrack(r: TrackResult): TrackSummary {
@@ -109,6 +129,7 @@ export function summarizeTrack(r: TrackResult): TrackSummary {
     columnMap: r.metadata.columnMap,
     mapSource: r.check.plan.layout.mapSource ?? null,
     mapDiagnostics: r.check.diagnostics.filter((d) => d.code.startsWith("map.")),
+    itemsSheet: r.itemsSheet,
   };
 }
 
@@ -152,7 +173,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     agency: opts.agency ?? base.agency,
   };
 
-  const check = checkWorkbook(wb, {
+  const checked = checkWorkbook(wb, {
     today: opts.today,
     asOf: settings.asOf,
     planYear: settings.planYear,
@@ -160,7 +181,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     settings,
     columnMap: opts.columnMap ?? null,
   });
-  const { plan } = check;
+  const { plan } = checked;
   const planSheet = wb.sheets.find((s) => s.name === plan.sheet);
   if (!planSheet) throw new Error("checked plan sheet vanished");
 
@@ -168,17 +189,32 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     ...(wb.definedNames ?? []),
     ...wb.sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)),
   ];
-  const planLayout = planSheetLayout({
-    plan,
-    sheet: planSheet,
-    diagnostics: check.diagnostics,
-    planYear: plan.planYear,
-    previouslyOwned: meta?.planSheet === plan.sheet ? meta.ownedColumns : [],
-    previousRules: meta?.planSheet === plan.sheet ? meta.rules : EMPTY_RULES,
-    previousWrittenRows: meta?.planSheet === plan.sheet ? meta.writtenRows : "",
-    namesInUse,
-    restoreOwned: isWriting(meta),
-  });
+  const previousRules = meta?.planSheet === plan.sheet ? meta.rules : EMPTY_RULES;
+  // A matrix plan is never written: its items are tracked on the items sheet (itemsSheet.ts).
+  const items = plan.matrix
+    ? itemsSheetLayout({
+        plan,
+        sheet: planSheet,
+        diagnostics: checked.diagnostics,
+        planYear: plan.planYear,
+        planTitle: settings.planTitle ?? titleFrom(plan.titleLines),
+      })
+    : null;
+  const planLayout = items
+    ? matrixPlanLayout(plan.sheet, plan.header.columns, previousRules)
+    : planSheetLayout({
+        plan,
+        sheet: planSheet,
+        diagnostics: checked.diagnostics,
+        planYear: plan.planYear,
+        previouslyOwned: meta?.planSheet === plan.sheet ? meta.ownedColumns : [],
+        previousRules,
+        previousWrittenRows: meta?.planSheet === plan.sheet ? meta.writtenRows : "",
+        namesInUse,
+        restoreOwned: isWriting(meta),
+      });
+  // The items sheet's findings at the rows they are written on now.
+  const check = items ? relocated(checked, items) : checked;
 
   // Settings: created once from what the plan says; afterwards only what the user asked to set.
   // A run that failed while creating them (its journal says so) left them half-filled: they are
@@ -228,26 +264,41 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   const allocationAt = creatingSettings
     ? SETTING_CELLS.allocationVnd
     : settingsRead?.cells.allocationVnd;
-  const refs = trackerRefs(
-    plan.sheet,
-    planLayout.columns,
-    plan.header.headerRow + 1,
-    plan.lastItemRow,
-    allocationAt
-      ? `${sheetRef(SETTINGS_SHEET)}!${a1Abs(allocationAt.row, allocationAt.col)}`
-      : null,
-    AS_OF_NAME,
+  const allocation = allocationAt
+    ? `${sheetRef(SETTINGS_SHEET)}!${a1Abs(allocationAt.row, allocationAt.col)}`
+    : null;
+  const refs = items
+    ? trackerRefs(ITEMS_SHEET, items.columns, items.firstRow, items.lastRow, allocation, AS_OF_NAME)
+    : trackerRefs(
+        plan.sheet,
+        planLayout.columns,
+        plan.header.headerRow + 1,
+        plan.lastItemRow,
+        allocation,
+        AS_OF_NAME,
+      );
+  // The summaries' lists and links name the items sheet's rows for a matrix plan.
+  const summaries = summarySheets(
+    items ? onItemsSheet(check, items) : check,
+    refs,
+    settings.planTitle ?? titleFrom(plan.titleLines),
   );
-  const summaries = summarySheets(check, refs, settings.planTitle ?? titleFrom(plan.titleLines));
   const rebuilt = [summaries.budget, summaries.progress];
-  const kept = keepEditedSheets(wb, meta, rebuilt);
+  const kept = keepEditedSheets(wb, meta, items ? [items.spec, ...rebuilt] : rebuilt, {
+    [ITEMS_SHEET]: itemsEdited,
+  });
   const metadata: TrackerMetadata = {
     ...draftMetadata,
-    sheetPrints: Object.fromEntries(rebuilt.map((spec) => [spec.name, printOfSpec(spec)])),
+    sheetPrints: Object.fromEntries<string>([
+      ...(items ? [[ITEMS_SHEET, items.print] as const] : []),
+      ...rebuilt.map((spec) => [spec.name, printOfSpec(spec)] as const),
+    ]),
     state: "done",
   };
-  const sheets: SheetSpec[] = [planLayout.spec];
+  const sheets: SheetSpec[] = [];
+  if (planLayout.spec) sheets.push(planLayout.spec);
   if (settingsSpec) sheets.push(settingsSpec);
+  if (items) sheets.push(items.spec);
   const metaSpec = metadataSheet(metadata, asOfRef, check.asOf);
   sheets.push(...rebuilt, metaSpec);
   const journal = metadataSheet(
@@ -274,7 +325,57 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     tableSkipped: planLayout.tableSkipped,
     settingsCreated: creatingSettings,
     keptEdited: kept,
+    itemsSheet: items
+      ? {
+          name: ITEMS_SHEET,
+          items: plan.items.length,
+          orphans: plan.matrix?.orphans.length ?? 0,
+        }
+      : null,
   };
+}
+
+/**
+ * The plan sheet of a matrix plan: nothing written on it (a run before it was a matrix may have
+ * left rules of the tool's: those go).
+ */
+function matrixPlanLayout(
+  sheet: string,
+  columns: PlanSheetLayout["columns"],
+  previousRules: OwnedRules,
+): Omit<PlanSheetLayout, "spec"> & { spec: SheetSpec | null } {
+  const any =
+    previousRules.validations.length +
+      previousRules.conditionalFormats.length +
+      previousRules.tables.length >
+    0;
+  return {
+    spec: any ? { ...emptySheet(sheet, "patch"), remove: previousRules } : null,
+    columns,
+    ownedColumns: [],
+    writtenRows: [],
+    rules: EMPTY_RULES,
+    tableSkipped: null,
+  };
+}
+
+/** The check with the items sheet's findings moved to the rows the sheet is written with. */
+function relocated(check: CheckResult, items: ItemsSheetLayout): CheckResult {
+  return { ...check, diagnostics: check.diagnostics.map(items.relocate) };
+}
+
+/** The check as the summaries see a matrix plan: each item at its row of the items sheet. */
+function onItemsSheet(check: CheckResult, items: ItemsSheetLayout): CheckResult {
+  const moved = check.plan.items.map((i) => ({ ...i, row: items.rowOf.get(i) ?? i.row }));
+  return { ...check, plan: { ...check.plan, items: moved } };
+}
+
+/**
+ * The items sheet was edited outside the clerk's columns (or is not the tool's at all): the
+ * clerk's entries are carried over in any case, and this keeps the rest.
+ */
+function itemsEdited(existing: SheetData, stored: string | undefined): boolean {
+  return stored === undefined || stored !== itemsPrintOfSheet(existing);
 }
 
 /**
@@ -287,6 +388,10 @@ function keepEditedSheets(
   wb: WorkbookData,
   meta: TrackerMetadata | null,
   rebuilt: readonly SheetSpec[],
+  /** Sheets with their own test of an edit (the items sheet, whose entries are the clerk's). */
+  edits: Readonly<
+    Record<string, (existing: SheetData, stored: string | undefined) => boolean>
+  > = {},
 ): KeptSheet[] {
   // A run that failed half way had already kept the edited ones (renames go first): what is
   // there now is the tool's own, maybe half-written.
@@ -298,10 +403,11 @@ function keepEditedSheets(
     const existing = wb.sheets.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
     if (!existing) continue;
     const stored = existing.name === spec.name ? meta?.sheetPrints[spec.name] : undefined;
+    const own = edits[spec.name];
     const edited =
       meta === null ||
       existing.name !== spec.name ||
-      (stored !== undefined && stored !== printOfSheet(existing));
+      (own ? own(existing, stored) : stored !== undefined && stored !== printOfSheet(existing));
     if (!edited) continue;
     let keptAs = `${spec.name} (đã sửa)`;
     for (let n = 2; taken.has(keptAs.toLowerCase()); n++) keptAs = `${spec.name} (đã sửa ${n})`;
