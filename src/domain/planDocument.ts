@@ -315,6 +315,8 @@ function readTitle(lines: readonly Line[]): string | null {
   );
   const first = lines[start];
   if (first === undefined || !fold(first.text).startsWith("ke hoach")) return null;
+  // "KẾ HOẠCH … năm 2024" on one line is whole: what follows is the plan's body (or a table).
+  if (yearOf(first.text) !== null) return first.text;
   const rest = titleContinuation(lines, start + 1);
   if (rest === "") return first.text;
   if (fold(first.text) === "ke hoach" && !isAllCaps(rest)) return `Kế hoạch ${lowerFirst(rest)}`;

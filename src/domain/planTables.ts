@@ -79,21 +79,46 @@ export function readPlanTables(tables: readonly DocxTable[], planYear: number | 
       const v = get(row, field);
       return isBlank(v) ? null : squash(cellText(v));
     };
+    // A quarter or month matrix gives one item per filled period cell: its count is that cell
+    // (a mark is one), and the topic's budget goes on its first item only, never once per period.
+    const seenTopics = new Set<number>();
+    const matrixCount = (item: (typeof plan.items)[number]): string | null => {
+      if (item.matrixCol === undefined) return text(item.row, "count");
+      const v = table.sheet.rows[item.row - 1]?.[item.matrixCol - 1] ?? null;
+      const t = isBlank(v) ? "" : squash(cellText(v));
+      return /\d/.test(t) ? t : null;
+    };
+    const firstOfTopic = (row: number): boolean => {
+      if (plan.matrix === undefined) return true;
+      if (seenTopics.has(row)) return false;
+      seenTopics.add(row);
+      return true;
+    };
     const items = plan.items.map((item): PlanDocItem => ({
       periodText: item.periodText === null ? "" : squash(item.periodText),
       title: text(item.row, "title") ?? "",
-      countText: text(item.row, "count"),
+      countText: matrixCount(item),
       typeText: text(item.row, "type"),
       durationText: text(item.row, "duration"),
       unit: text(item.row, "unit"),
-      budgetText: text(item.row, "budget"),
+      budgetText: firstOfTopic(item.row) ? text(item.row, "budget") : null,
       notesText: text(item.row, "notes"),
       sourceLine: item.row,
       sourceTable: table.index,
     }));
     const issues = [
       ...plan.diagnostics.filter((d) => KEPT_CODES.has(d.code)).map((d) => inTable(table.index, d)),
-      ...lostColumns(table, plan.header.columns, plan.header.labels, plan.items, plan.diagnostics),
+      ...lostColumns(
+        table,
+        plan.header.columns,
+        new Map(
+          [...plan.header.labels].filter(
+            ([col]) => !(plan.matrix?.columns ?? []).some((m) => m.col === col),
+          ),
+        ),
+        plan.items,
+        plan.diagnostics,
+      ),
     ];
     read.push({
       index: table.index,

@@ -706,7 +706,7 @@ describe("summary and rollup of a matrix tracker", () => {
     const s = await cli(["summary", out, "--xlsx", xlsx, "--as-of", "2024-05-02"]);
     expect(s.code).toBe(0);
     const summary = await book(xlsx);
-    expect(summary.worksheets.map((w) => w.name)).toEqual(["Tiến độ", "Kinh phí"]);
+    expect(summary.worksheets.map((w) => w.name)).toEqual(["Báo cáo kỳ", "Tiến độ", "Kinh phí"]);
     // Quý I: 1 + 2 planned, 2 aired.
     expect(["B5", "C5"].map((a) => valueOf(summary, "Tiến độ", a))).toEqual([3, 2]);
 
