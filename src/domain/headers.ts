@@ -349,9 +349,7 @@ function scoreBlock(
 function hasRequired(c: Candidate, assumed: readonly FieldKey[]): boolean {
   return REQUIRED_FIELDS.every(
     (f) =>
-      c.columns[f] !== undefined ||
-      assumed.includes(f) ||
-      (f === "period" && c.matrix.length > 0),
+      c.columns[f] !== undefined || assumed.includes(f) || (f === "period" && c.matrix.length > 0),
   );
 }
 
