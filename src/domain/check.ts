@@ -73,9 +73,13 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     (meta && wb.sheets.some((s) => s.name === meta.planSheet) ? meta.planSheet : null);
   // A tracked matrix plan: the items sheet the tool wrote (its print is in the metadata; a sheet
   // of the clerk's own with that name is not read as the tracker's).
+  // After a run that failed while replacing it, the old copy under its backup name is whole.
+  const backup =
+    meta !== null && meta.state !== "done" ? meta.state.backups[ITEMS_SHEET] : undefined;
   const itemsSheet =
     meta?.sheetPrints[ITEMS_SHEET] !== undefined
-      ? wb.sheets.find((s) => s.name === ITEMS_SHEET)
+      ? (wb.sheets.find((s) => backup !== undefined && s.name === backup) ??
+        wb.sheets.find((s) => s.name === ITEMS_SHEET))
       : undefined;
   const ctx = {
     asOf,

@@ -134,6 +134,13 @@ function invalid(received: string): MatrixCell {
  * Its name and columns are fixed; plan.ts places findings on it.
  */
 export const ITEMS_SHEET = "Hạng mục theo dõi";
+/**
+ * Names the old copy of the items sheet takes while a new one is written (track.ts, backupName):
+ * the add-in reads these too, in case a failed run left one.
+ */
+export const ITEMS_BACKUPS: readonly string[] = ["", " 2", " 3"].map(
+  (n) => `${ITEMS_SHEET} (cũ${n})`,
+);
 export const ITEMS_HEADER_ROW = 3;
 export const ITEMS_COLUMNS = {
   no: 1,

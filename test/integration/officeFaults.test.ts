@@ -125,4 +125,59 @@ describe("a failed convert, then a clean one, leaves exactly one clean convert's
     },
     900_000,
   );
+
+  it("at a quarter matrix whose items sheet holds the clerk's entries: every k around its replacement and random ones — entries never lost", async () => {
+    // The items sheet is rebuilt on each convert with the clerk's entries carried over: in Excel
+    // its old copy is kept under a backup name until the new one is whole (SheetSpec.backup).
+    const rows: (string | number | null)[][] = [
+      ["KẾ HOẠCH TUYÊN TRUYỀN NĂM 2023"],
+      [],
+      ["STT", "Nội dung", "Thời gian thực hiện", null, null, null, "Đơn vị thực hiện", "Kinh phí"],
+      [null, null, "Quý I", "Quý II", "Quý III", "Quý IV"],
+      [1, "Phóng sự kỷ niệm ngày thành lập huyện 11/03/2023", "x", null, "x", null, "TT VH", 3e7],
+      [2, "Tin phòng chống cháy rừng", "02 tin", "02", null, "✓", "Trung tâm VH", null],
+    ];
+    const merges = ["A1:H1", "A3:A4", "B3:B4", "C3:F3", "G3:G4", "H3:H4"];
+    const start = async (): Promise<FakeWorkbook> => {
+      const fake = createFakeWorkbook({ sheets: [{ name: "KH", rows, merges }] });
+      const run = (): Promise<unknown> =>
+        fake.run((ctx) => convertToTracker(ctx, ENV, { planSheet: "KH" }));
+      await run();
+      await fake.simulateUserEdit("Hạng mục theo dõi", "J7:L7", [["Đã phát sóng", 45100, 3e6]]);
+      await fake.simulateUserEdit("Hạng mục theo dõi", "J4", "Đang thực hiện");
+      // A new item in the matrix moves the rows of the items sheet on the next convert.
+      await fake.simulateUserEdit("KH", "D5", "x");
+      return fake;
+    };
+    const convertKH = (fake: FakeWorkbook): Promise<unknown> =>
+      fake.run((ctx) => convertToTracker(ctx, ENV, { planSheet: "KH" }));
+    const cleanFake = await start();
+    cleanFake.operationCount = 0;
+    cleanFake.operationLog = [];
+    await convertKH(cleanFake);
+    const ops = cleanFake.operationCount;
+    const want = fakeSnapshot(cleanFake);
+    // Where the items sheet is replaced: the operation that takes the old one away (renamed to
+    // its backup; deleted, before the fix), then the new one's add and first writes.
+    const log = cleanFake.operationLog;
+    const swap = log.findIndex(
+      (what, i) =>
+        (what === "Worksheet.name" || what === "Worksheet.delete") &&
+        log[i + 1] === "WorksheetCollection.add",
+    );
+    expect(swap).toBeGreaterThan(0);
+    const ks = [
+      ...Array.from({ length: 6 }, (_, i) => swap + 1 + i),
+      ...fc.sample(fc.integer({ min: 1, max: ops }), { numRuns: 20, seed: 13 }),
+    ];
+    for (const k of ks) {
+      const fake = await start();
+      fake.operationCount = 0;
+      fake.failAtOperation = k;
+      await convertKH(fake).catch(() => undefined);
+      fake.failAtOperation = null;
+      await convertKH(fake);
+      expect({ k, tracker: fakeSnapshot(fake) }).toEqual({ k, tracker: want });
+    }
+  }, 600_000);
 });

@@ -324,6 +324,9 @@ export function applyLayout(wb: ExcelJS.Workbook, layout: WorkbookLayout): void 
       if (!existing) fillSheet(wb.addWorksheet(spec.name), spec);
     } else {
       if (existing) wb.removeWorksheet(existing.id);
+      // A backup an Office run left when it failed half way: its entries were read; it goes.
+      const backup = spec.backup !== undefined ? wb.getWorksheet(spec.backup) : undefined;
+      if (backup) wb.removeWorksheet(backup.id);
       fillSheet(wb.addWorksheet(spec.name), spec);
     }
   }

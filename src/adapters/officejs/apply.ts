@@ -315,7 +315,11 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
   );
   const finalCount =
     opts.existingSheets.size +
-    (journalCreates ? 1 : 0) +
+    (journalCreates ? 1 : 0) -
+    // A failed run's backup goes, and the half-written copy it left is replaced, not added to.
+    layout.sheets.filter(
+      (spec) => spec.mode === "replace" && spec.backup !== undefined && exists(spec.backup),
+    ).length +
     layout.sheets.filter((spec, i) => appended[i] && !exists(spec.name)).length;
   for (const [index, spec] of layout.sheets.entries()) {
     if (spec.mode === "create-if-missing" && exists(spec.name)) continue;
@@ -334,6 +338,22 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
           ctx.workbook.worksheets.getItem(spec.name).position = finalCount - 1 - after;
         }),
       );
+    } else if (spec.mode === "replace" && spec.backup !== undefined) {
+      // The clerk's entries are always somewhere: the old copy becomes the backup (or a failed
+      // run's backup is kept and its half-written copy dropped), the new one is written whole,
+      // and only then is the backup deleted.
+      const backup = spec.backup;
+      if (exists(backup)) {
+        if (exists(spec.name))
+          ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).delete()));
+      } else if (exists(spec.name)) {
+        ops.push(
+          small((ctx) => {
+            ctx.workbook.worksheets.getItem(spec.name).name = backup;
+          }),
+        );
+      }
+      ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
     } else {
       if (spec.mode === "replace" && exists(spec.name)) {
         ops.push(small((ctx) => ctx.workbook.worksheets.getItem(spec.name).delete()));
@@ -343,6 +363,9 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
     }
     // A loop, not push(...): a 50 000-row layout has more operations than call arguments allow.
     for (const op of sheetOps(spec, opts)) ops.push(op);
+    const backup = spec.mode === "replace" ? spec.backup : undefined;
+    if (backup !== undefined && (exists(backup) || exists(spec.name)))
+      ops.push(small((ctx) => ctx.workbook.worksheets.getItem(backup).delete()));
     if (spec.state === "veryHidden" && spec.name !== opts.activeSheet) {
       hide.push(
         small((ctx) => {

@@ -24,7 +24,7 @@ import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET } from "../../domain/setti
 import { BUDGET_SHEET } from "../../domain/summary/budgetSheet";
 import { PROGRESS_SHEET } from "../../domain/summary/progressSheet";
 import { computedCells } from "../../domain/tracker/planSheet";
-import { ITEMS_SHEET } from "../../domain/tracker/itemsSheet";
+import { ITEMS_BACKUPS, ITEMS_SHEET } from "../../domain/tracker/itemsSheet";
 import {
   EMPTY_RULES,
   expandRows,
@@ -90,7 +90,9 @@ async function loadWorkbook(
   context: Excel.RequestContext,
   planSheet: string | null,
 ): Promise<Loaded> {
-  const { data, discovery } = await readWorkbook(context, [ITEMS_SHEET], { loadActive: false });
+  const { data, discovery } = await readWorkbook(context, [ITEMS_SHEET, ...ITEMS_BACKUPS], {
+    loadActive: false,
+  });
   const meta = readMetadata(data.sheets.find((s) => s.name === META_SHEET));
   const exists = (name: string | null | undefined): name is string =>
     !!name && discovery.sheets.some((s) => s.name === name);

@@ -151,6 +151,13 @@ export interface SheetSpec {
   readonly freeze?: { readonly rows: number; readonly cols: number };
   readonly pageSetup?: PageSetupSpec;
   readonly tabColor?: string;
+  /**
+   * A "replace" sheet that holds the clerk's entries (the matrix plan's items sheet): where the
+   * layout is applied in steps that can fail half way, the old sheet is renamed to this name
+   * first and deleted only once the new one is written, so the entries always exist somewhere.
+   * If a sheet of this name is already there, a failed run left it: it is the old copy.
+   */
+  readonly backup?: string;
 }
 
 export interface DefinedNameSpec {

@@ -31,6 +31,7 @@ import {
   ENTRY_FIELDS,
   ITEMS_COLUMNS,
   ITEMS_HEADER_ROW,
+  ITEMS_BACKUPS,
   ITEMS_SHEET,
   type EntryCell,
   type EntryField,
@@ -47,7 +48,7 @@ import { checkText, DUE_SOON_WINDOW, errorMarker } from "./planSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { COLORS, DATE_FORMAT, NUMBER_FORMAT, VND_FORMAT } from "./styles";
 
-export { ITEMS_SHEET };
+export { ITEMS_BACKUPS, ITEMS_SHEET };
 
 type ItemsColumn = keyof typeof ITEMS_COLUMNS;
 

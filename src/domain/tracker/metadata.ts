@@ -49,7 +49,16 @@ export interface TrackerMetadata {
 }
 
 export type MetadataState =
-  "done" | { readonly writing: true; readonly creating: readonly string[] };
+  | "done"
+  | {
+      readonly writing: true;
+      readonly creating: readonly string[];
+      /**
+       * A sheet holding the clerk's entries (the items sheet) is renamed to a backup before its
+       * new copy is written, and the backup deleted once that copy is whole: sheet → backup.
+       */
+      readonly backups: Readonly<Record<string, string>>;
+    };
 
 export const isWriting = (meta: TrackerMetadata | null): boolean =>
   meta !== null && meta.state !== "done";
@@ -180,7 +189,7 @@ export function readMetadata(sheet: SheetData | undefined): TrackerMetadata | nu
 function readState(text: string): MetadataState {
   const v = text === "" || text === "done" ? null : safeJson(text);
   if (!isRecord(v) || v.writing !== true) return "done";
-  return { writing: true, creating: readStrings(v.creating) };
+  return { writing: true, creating: readStrings(v.creating), backups: readPrints(v.backups) };
 }
 
 export function metadataEntries(meta: TrackerMetadata): [MetaKey, string | number][] {
@@ -210,6 +219,7 @@ export function journalOf(
   previous: TrackerMetadata | null,
   next: TrackerMetadata,
   creating: readonly string[],
+  backups: Readonly<Record<string, string>> = {},
 ): TrackerMetadata {
   const before = previous?.planSheet === next.planSheet ? previous : null;
   const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] => {
@@ -239,6 +249,7 @@ export function journalOf(
     state: {
       writing: true,
       creating: [...creating],
+      backups: { ...backups },
     },
   };
 }

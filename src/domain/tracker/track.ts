@@ -40,6 +40,7 @@ import {
 } from "./metadata";
 import { planSheetLayout, type PlanSheetLayout } from "./planSheet";
 import {
+  ITEMS_BACKUPS,
   ITEMS_SHEET,
   itemsPrintOfSheet,
   itemsSheetLayout,
@@ -295,14 +296,21 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
     ]),
     state: "done",
   };
+  // The items sheet holds the clerk's entries: replaced through a backup (see SheetSpec.backup).
+  const itemsBackup = items ? backupName(wb, meta, kept) : null;
   const sheets: SheetSpec[] = [];
   if (planLayout.spec) sheets.push(planLayout.spec);
   if (settingsSpec) sheets.push(settingsSpec);
-  if (items) sheets.push(items.spec);
+  if (items) sheets.push(itemsBackup ? { ...items.spec, backup: itemsBackup } : items.spec);
   const metaSpec = metadataSheet(metadata, asOfRef, check.asOf);
   sheets.push(...rebuilt, metaSpec);
   const journal = metadataSheet(
-    journalOf(meta, metadata, creatingSettings ? [SETTINGS_SHEET] : []),
+    journalOf(
+      meta,
+      metadata,
+      creatingSettings ? [SETTINGS_SHEET] : [],
+      itemsBackup ? { [ITEMS_SHEET]: itemsBackup } : {},
+    ),
     asOfRef,
     check.asOf,
   );
@@ -376,6 +384,27 @@ function onItemsSheet(check: CheckResult, items: ItemsSheetLayout): CheckResult 
  */
 function itemsEdited(existing: SheetData, stored: string | undefined): boolean {
   return stored === undefined || stored !== itemsPrintOfSheet(existing);
+}
+
+/**
+ * The name the items sheet's old copy takes while its new one is written: the one a failed run
+ * left (still there), else "<name> (cũ)" made unique. None when there is no old copy to keep
+ * (first run, or kept as edited).
+ */
+function backupName(
+  wb: WorkbookData,
+  meta: TrackerMetadata | null,
+  kept: readonly KeptSheet[],
+): string | null {
+  const taken = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const left = meta !== null && meta.state !== "done" ? meta.state.backups[ITEMS_SHEET] : undefined;
+  if (left !== undefined && taken.has(left.toLowerCase())) return left;
+  const exists = wb.sheets.some((s) => s.name === ITEMS_SHEET);
+  if (!exists || kept.some((k) => k.sheet === ITEMS_SHEET)) return null;
+  const free = ITEMS_BACKUPS.find((n) => !taken.has(n.toLowerCase()));
+  let name = free ?? `${ITEMS_SHEET} (cũ 4)`;
+  for (let n = 5; taken.has(name.toLowerCase()); n++) name = `${ITEMS_SHEET} (cũ ${n})`;
+  return name;
 }
 
 /**

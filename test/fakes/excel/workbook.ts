@@ -238,6 +238,8 @@ export class FakeWorkbook {
   eventFlagAt: "write" | "dispatch";
   /** Operations counted since failAtOperation was last set (or the workbook was made). */
   operationCount = 0;
+  /** When an array: what each operation was ("Worksheet.delete", …), for tests aiming a fault. */
+  operationLog: string[] | null = null;
   /** Review › Protect Workbook: the sheet list cannot change (protection.ts). */
   structureProtected = false;
   /** Add-in runtimes connected to this workbook (each a copy of Microsoft's client). */
@@ -429,6 +431,7 @@ export class FakeWorkbook {
         eventRange: (call, referenceId, orNull) => eventRange(call, referenceId, orNull),
         beforeOperation: (_call, what, obj, kind) => {
           this.operationCount++;
+          this.operationLog?.push(what);
           if (this.failAtOperation !== null && this.operationCount === this.failAtOperation) {
             throw new FakeOfficeError("GeneralException", {
               detail: `fault injected at operation ${this.operationCount}`,
