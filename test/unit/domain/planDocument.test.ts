@@ -313,6 +313,43 @@ describe("parsePlanDocument: header fields", () => {
     const doc = parsePlanDocument("ỦY BAN NHÂN DÂN HUYỆN IA H'DRAI\nKẾ HOẠCH\nnăm 2023").document;
     expect(doc.agency).toBe("ỦY BAN NHÂN DÂN HUYỆN IA H'DRAI");
   });
+
+  // Since July 2025 the issuer is a commune, ward, special zone or province: none is assumed.
+  it.each<[string, string, string | null]>([
+    [
+      "a commune's two-line header, the motto after it",
+      "ỦY BAN NHÂN DÂN\nXÃ IA TƠI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH\nnăm 2025",
+      "ỦY BAN NHÂN DÂN XÃ IA TƠI",
+    ],
+    [
+      "a ward's header on one line",
+      "UBND PHƯỜNG HẢI CHÂU\nKẾ HOẠCH TUYÊN TRUYỀN NĂM 2025",
+      "UBND PHƯỜNG HẢI CHÂU",
+    ],
+    [
+      "a special zone named in the text",
+      "KẾ HOẠCH NĂM 2025\nỦy ban nhân dân đặc khu Côn Đảo xây dựng kế hoạch như sau:",
+      "Ủy ban nhân dân đặc khu Côn Đảo",
+    ],
+    [
+      "the commune, not the province its Căn cứ line cites first",
+      "KẾ HOẠCH NĂM 2025\nCăn cứ Kế hoạch số 120/KH-UBND của Ủy ban nhân dân tỉnh Quảng Ngãi;\nỦy ban nhân dân xã Ia Tơi xây dựng kế hoạch:",
+      "Ủy ban nhân dân xã Ia Tơi",
+    ],
+    [
+      "a province's own plan",
+      "KẾ HOẠCH NĂM 2025\nỦy ban nhân dân tỉnh Quảng Ngãi ban hành kế hoạch; Ủy ban nhân dân các xã, phường thực hiện.",
+      "Ủy ban nhân dân tỉnh Quảng Ngãi",
+    ],
+    [
+      "the seed's district, named only in its Căn cứ line",
+      "KẾ HOẠCH\nCăn cứ Chương trình số 02/CTr-UBND-PTTH của Đài Phát thanh - Truyền hình tỉnh và Ủy ban nhân dân huyện Ia H'Drai;",
+      "Ủy ban nhân dân huyện Ia H'Drai",
+    ],
+    ["a header with no unit under it", "ỦY BAN NHÂN DÂN\nKẾ HOẠCH NĂM 2025", null],
+  ])("reads the agency: %s", (_, text, agency) => {
+    expect(parsePlanDocument(text).document.agency).toBe(agency);
+  });
 });
 
 describe("parsePlanDocument: properties", () => {
