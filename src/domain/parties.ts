@@ -48,3 +48,23 @@ export function stationOfPlan(settings: PlanSettings, plan: PlanText): string | 
   for (const item of plan.items) if (item.unit) units.add(item.unit);
   return stationFrom([...plan.titleLines, settings.planTitle, ...units]);
 }
+
+/**
+ * The place to write when the clerk changes the agency (the pane's settings, `track --agency`):
+ * the new agency's place when the current one is blank or is the one the old agency gave (the
+ * tool filled it in); undefined — leave the cell — when the clerk typed a place of their own,
+ * the agency is unchanged, or the new one names no place.
+ */
+export function placeFollowingAgency(
+  current: Pick<PlanSettings, "agency" | "place">,
+  agency: string | null,
+): string | undefined {
+  const before = current.agency?.trim() ?? "";
+  const after = agency?.trim() ?? "";
+  if (after === before) return undefined;
+  const place = current.place?.trim() ?? "";
+  const derived = placeOf(before) ?? "";
+  if (place !== "" && place !== derived) return undefined;
+  const next = placeOf(after);
+  return next !== null && next !== place ? next : undefined;
+}

@@ -154,6 +154,24 @@ describe("a commune's plan (xã Ia Tơi, Quảng Ngãi, 2025)", () => {
     expect(text).not.toContain("Phòng Kinh tế");
   });
 
+  it("track --agency moves the place the tool derived to the new agency's", async () => {
+    const moved = join(tmp.dir, "cam-thanh.tracker.xlsx");
+    const r = await cli([
+      "track",
+      tracker(),
+      "-o",
+      moved,
+      "--agency",
+      "UBND phường Cẩm Thành",
+      "--as-of",
+      "2025-10-20",
+    ]);
+    expect(r.code).toBe(0);
+    const s = await settingsOf(moved);
+    expect(s.get("Cơ quan ban hành (Issuing agency)")).toBe("UBND phường Cẩm Thành");
+    expect(s.get("Địa danh (Place)")).toBe("Cẩm Thành");
+  });
+
   it("reads defaults from the plan for a tracker made before the rows existed", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(tracker());

@@ -23,7 +23,7 @@ import {
 import type { ColumnMap, MapSource, SavedColumnMap } from "../columnMap";
 import type { Diagnostic } from "../diagnostics";
 import { agencyFrom, placeFromDateLine, placeOf } from "../agency";
-import { stationOfPlan } from "../parties";
+import { placeFollowingAgency, stationOfPlan } from "../parties";
 import type { WorkbookData } from "../workbookData";
 import {
   AS_OF_CELL,
@@ -153,14 +153,18 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   if (opts.planYear) overrides.planYear = opts.planYear;
   if (opts.allocationVnd !== undefined && opts.allocationVnd !== null)
     overrides.allocationVnd = opts.allocationVnd;
-  if (opts.agency) overrides.agency = opts.agency;
   const base = settingsRead?.settings ?? EMPTY_SETTINGS;
+  // A new agency brings its place along, unless the clerk typed a place of their own.
+  const place = opts.agency ? placeFollowingAgency(base, opts.agency) : undefined;
+  if (opts.agency) overrides.agency = opts.agency;
+  if (place !== undefined) overrides.place = place;
   const settings: PlanSettings = {
     ...base,
     asOf: opts.asOf ?? base.asOf,
     planYear: opts.planYear ?? base.planYear,
     allocationVnd: opts.allocationVnd ?? base.allocationVnd,
     agency: opts.agency ?? base.agency,
+    place: place ?? base.place,
   };
 
   const checked = checkWorkbook(wb, {

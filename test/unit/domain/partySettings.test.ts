@@ -4,7 +4,7 @@
  * trackers (then the plan's own lines give the defaults, parties.ts).
  */
 import type { CellValue } from "../../../src/domain/cell";
-import { partiesOf } from "../../../src/domain/parties";
+import { partiesOf, placeFollowingAgency } from "../../../src/domain/parties";
 import { EMPTY_SETTINGS, readSettings, type PlanSettings } from "../../../src/domain/settings";
 import type { SheetSpec } from "../../../src/domain/layout/spec";
 import {
@@ -173,5 +173,48 @@ describe("partiesOf: settings first, then the plan's own lines", () => {
       place: null,
       station: "Đài PT-TH tỉnh",
     });
+  });
+});
+
+describe("placeFollowingAgency: the place follows a new agency unless the clerk typed one", () => {
+  it.each<[string, string | null, string | null, string | null, string | undefined]>([
+    [
+      "the derived place moves",
+      "Ủy ban nhân dân huyện Ia H'Drai",
+      "Ia H'Drai",
+      "Ủy ban nhân dân xã Ia Tơi",
+      "Ia Tơi",
+    ],
+    [
+      "a blank place is filled",
+      "Ủy ban nhân dân xã Ia Tơi",
+      null,
+      "UBND phường Hải Châu",
+      "Hải Châu",
+    ],
+    [
+      "a place the clerk typed stays",
+      "Ủy ban nhân dân xã Ia Tơi",
+      "Quảng Ngãi",
+      "UBND phường Hải Châu",
+      undefined,
+    ],
+    [
+      "the same agency changes nothing",
+      "Ủy ban nhân dân xã Ia Tơi",
+      null,
+      " Ủy ban nhân dân xã Ia Tơi ",
+      undefined,
+    ],
+    [
+      "an agency naming no place leaves it",
+      "Ủy ban nhân dân xã Ia Tơi",
+      "Ia Tơi",
+      "Văn phòng HĐND và UBND",
+      undefined,
+    ],
+    ["the first agency of a new sheet", null, null, "Ủy ban nhân dân đặc khu Côn Đảo", "Côn Đảo"],
+  ])("%s", (_, agency, place, next, expected) => {
+    expect(placeFollowingAgency({ agency, place }, next)).toBe(expected);
   });
 });
