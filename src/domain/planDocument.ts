@@ -417,8 +417,9 @@ function isBudgetHeading(text: string): boolean {
 // Issues
 
 const EXAMPLE_HEADING = "- Quý I/2023:";
+/** An example any office's plan could hold (a commune's, a province's): no "huyện". */
 const EXAMPLE_ITEM =
-  "+ Kỷ niệm 08 năm Ngày thành lập huyện 11/03/2023 (01 phóng sự, thời lượng 05 phút).";
+  "+ Kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam 03/02/2023 (01 phóng sự, thời lượng 05 phút).";
 
 function noItems(): Issue {
   return issue("import.no-items", "error", {
