@@ -21,7 +21,7 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { districtTrackers, planFile, trackerFile } from "./bench/generate.mjs";
+import { communeTrackers, planFile, trackerFile } from "./bench/generate.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const BENCH = join(ROOT, ".bench");
@@ -402,7 +402,7 @@ async function benchPdf() {
 
 async function benchRollup() {
   const n = SIZES.rollup;
-  const files = await districtTrackers(BENCH, n);
+  const files = await communeTrackers(BENCH, n);
   const out = join(scratch, "rollup.xlsx");
   const r = await versus(
     Math.min(RUNS, 3),

@@ -14,7 +14,7 @@ const ExcelJS = require("exceljs");
 const { planWorkbookLayout } = require("../../dist/domain/planWorkbook.js");
 const { applyLayout } = require("../../dist/adapters/exceljs/applyLayout.js");
 
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 // Most rows are written the usual way; every 20th row uses one of the other forms clerks write,
 // a few of them mistakes ("Quý VI/2023", "10-15 phút"), so about 5% of rows have a finding.
@@ -91,12 +91,12 @@ export function planDocument(n, first = 0) {
 }
 
 /** The standard plan workbook of `n` items, with budgets and notes filled in. */
-export function planWorkbook(n, district = 0) {
+export function planWorkbook(n, index = 0) {
   const layout = planWorkbookLayout(planDocument(n));
   const [sheet] = layout.sheets;
   const cells = sheet.cells.map((c) => {
     if (c.row <= 4) return c;
-    const i = c.row - 5 + district;
+    const i = c.row - 5 + index;
     if (c.col === 8) return { ...c, value: BUDGETS[i % BUDGETS.length] };
     if (c.col === 9 && i % 7 === 0) return { ...c, value: "Phối hợp với các xã" };
     return c;
@@ -124,15 +124,15 @@ const { workbookData } = require("../../dist/adapters/exceljs/readWorkbook.js");
 const AS_OF = "2023-09-20";
 
 /** A tracker made from a generated plan, as `track` makes it (loaded back, then converted). */
-async function trackerWorkbook(n, district) {
-  const plan = planWorkbook(n, district);
+async function trackerWorkbook(n, index) {
+  const plan = planWorkbook(n, index);
   const loaded = new ExcelJS.Workbook();
   await loaded.xlsx.load(await plan.xlsx.writeBuffer());
   const result = buildTracker(workbookData(loaded), {
     today: AS_OF,
     asOf: AS_OF,
-    allocationVnd: 150_000_000 + district * 1_000_000,
-    agency: `Ủy ban nhân dân huyện Thử ${district + 1}`,
+    allocationVnd: 150_000_000 + index * 1_000_000,
+    agency: `Ủy ban nhân dân xã Thử ${index + 1}`,
     toolVersion: "bench",
   });
   applyLayout(loaded, result.layout);
@@ -151,13 +151,13 @@ export async function trackerFile(dir, n) {
   return path;
 }
 
-/** Paths of `count` district trackers of 10–59 items each (a province's roll-up). */
-export async function districtTrackers(dir, count) {
-  const folder = join(dir, `districts-v${GENERATOR_VERSION}`);
+/** Paths of `count` commune trackers of 10–59 items each (a province's roll-up). */
+export async function communeTrackers(dir, count) {
+  const folder = join(dir, `communes-v${GENERATOR_VERSION}`);
   mkdirSync(folder, { recursive: true });
   const paths = [];
   for (let d = 0; d < count; d++) {
-    const path = join(folder, `huyen-${String(d + 1).padStart(3, "0")}.xlsx`);
+    const path = join(folder, `xa-${String(d + 1).padStart(3, "0")}.xlsx`);
     if (!existsSync(path)) {
       const tmp = `${path}.tmp`;
       await (await trackerWorkbook(10 + ((d * 7) % 50), d)).xlsx.writeFile(tmp);

@@ -16,6 +16,7 @@ import { readPlan, type Plan } from "./plan";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type PlanSettings } from "./settings";
 import type { ColumnMap } from "./columnMap";
 import { layoutJson } from "./tableLayout";
+import { partiesOf } from "./parties";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
 import { ITEMS_SHEET, readItemEntries } from "./tracker/itemsSheet";
@@ -148,6 +149,17 @@ function sheetList(wb: WorkbookData): string {
   return wb.sheets.map((s) => `"${s.name}"`).join(", ");
 }
 
+function agencyJson(result: CheckResult): Record<string, string | null> {
+  const p = partiesOf(result.settings, result.plan);
+  return {
+    name: p.agency,
+    source: p.agencySource,
+    level: p.level,
+    place: p.place,
+    station: p.station,
+  };
+}
+
 /** The `check --json` object (BRIEF.md): field names and shapes are a fixed contract. */
 export function checkJson(result: CheckResult, file: string, lang: Lang): unknown {
   const { plan } = result;
@@ -196,5 +208,7 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
     summary: result.summary,
     // Added for issue 12: how the table was read (header block, cells, sections, totals).
     layout: layoutJson(plan.header, plan.layout),
+    // Added for issue 13: who the tracker is for (settings, else the plan's own lines).
+    agency: agencyJson(result),
   };
 }

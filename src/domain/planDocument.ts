@@ -9,6 +9,7 @@
  * The importer only splits the text: every value is kept as written (even "Quý VI/2023"), so the
  * check step, not the import, tells the clerk what is wrong and where.
  */
+import { agencyFrom, agencyLevel, agencyUnit } from "./agency";
 import { issue, q, type Issue } from "./diagnostics";
 import { clip, fold, plainPunctuation, squash } from "./text";
 
@@ -362,22 +363,34 @@ function yearOf(text: string): number | null {
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’\-]*`;
 const CAPS_WORD = String.raw`[\p{Lu}'’\-]+`;
+/** Every local unit: the two levels since July 2025 and the ones older plans name. */
+const UNITS = "xã|phường|đặc khu|thị trấn|huyện|quận|thị xã|thành phố|tỉnh";
 const AGENCY = new RegExp(
   [
-    String.raw`(?:Ủy|Uỷ) ban nhân dân (?:huyện|quận|thị xã|thành phố) ${NAME_WORD}(?: ${NAME_WORD}){0,3}`,
-    String.raw`UBND (?:huyện|quận|thị xã|thành phố) ${NAME_WORD}(?: ${NAME_WORD}){0,3}`,
-    String.raw`(?:ỦY|UỶ) BAN NHÂN DÂN (?:HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ) ${CAPS_WORD}(?: ${CAPS_WORD}){0,3}`,
+    String.raw`(?:Ủy|Uỷ) ban nhân dân (?:${UNITS}) ${NAME_WORD}(?: ${NAME_WORD}){0,3}`,
+    String.raw`UBND (?:${UNITS}) ${NAME_WORD}(?: ${NAME_WORD}){0,3}`,
+    String.raw`(?:ỦY|UỶ) BAN NHÂN DÂN (?:${UNITS.toUpperCase()}) ${CAPS_WORD}(?: ${CAPS_WORD}){0,3}`,
   ].join("|"),
-  "u",
+  "gu",
 );
 
-/** The first district-level People's Committee named with its place name, as written. */
+/**
+ * The issuing People's Committee. First the document's header, above the title ("ỦY BAN NHÂN
+ * DÂN" / "XÃ IA TƠI"); else the first one named with its place in the text, a province's only
+ * when no lower one is named (the "Căn cứ" lines cite the province's documents first).
+ */
 function readAgency(lines: readonly Line[]): string | null {
+  const titleAt = lines.findIndex((l) => fold(l.text).startsWith("ke hoach"));
+  const header = agencyFrom(lines.slice(0, titleAt < 0 ? 0 : titleAt).map((l) => l.text));
+  if (header !== null && agencyUnit(header) !== null) return header;
+  let province: string | null = null;
   for (const line of lines) {
-    const m = AGENCY.exec(line.text);
-    if (m) return m[0];
+    for (const m of line.text.matchAll(AGENCY)) {
+      if (agencyLevel(m[0]) !== "province") return m[0];
+      province ??= m[0];
+    }
   }
-  return null;
+  return province;
 }
 
 /** The text of the "Kinh phí thực hiện" section, up to the next numbered section. */
@@ -406,8 +419,9 @@ function isBudgetHeading(text: string): boolean {
 // Issues
 
 const EXAMPLE_HEADING = "- Quý I/2023:";
+/** An example any office's plan could hold (a commune's, a province's): no "huyện". */
 const EXAMPLE_ITEM =
-  "+ Kỷ niệm 08 năm Ngày thành lập huyện 11/03/2023 (01 phóng sự, thời lượng 05 phút).";
+  "+ Kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam 03/02/2023 (01 phóng sự, thời lượng 05 phút).";
 
 function noItems(): Issue {
   return issue("import.no-items", "error", {

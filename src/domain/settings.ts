@@ -21,6 +21,7 @@ import {
   type ReportSettings,
 } from "./reportSettings";
 import type { WindowRule } from "./reportingPeriod";
+import { parseRecipients } from "./recipients";
 import type { SheetData } from "./workbookData";
 
 export const SETTINGS_SHEET = "Cài đặt";
@@ -38,6 +39,13 @@ export interface PlanSettings {
   readonly ratesPerMinute: Readonly<Record<string, number>>;
   /** The periodic report's rule, number and signer (src/domain/reportSettings.ts). */
   readonly report: ReportSettings;
+  /**
+   * The partner station ("Đài Phát thanh - Truyền hình tỉnh", "Báo và Phát thanh, Truyền hình
+   * Quảng Ngãi"); null: not set, the one the plan names is used.
+   */
+  readonly station?: string | null;
+  /** "Nơi nhận" as the clerk wrote it, one entry each; null: the default for the agency's level. */
+  readonly recipients?: readonly string[] | null;
 }
 
 export const EMPTY_SETTINGS: PlanSettings = {
@@ -49,6 +57,8 @@ export const EMPTY_SETTINGS: PlanSettings = {
   asOf: null,
   ratesPerMinute: {},
   report: EMPTY_REPORT_SETTINGS,
+  station: null,
+  recipients: null,
 };
 
 export type SettingKey = "planYear" | "allocationVnd" | "agency" | "planTitle" | "place" | "asOf";
@@ -72,22 +82,46 @@ export const SETTING_ORDER: readonly SettingKey[] = [
   "asOf",
 ];
 
+/** Who the report goes to and who the plan is made with: rows after the periodic report's. */
+export type PartySettingKey = "station" | "recipients";
+
+export const PARTY_SETTING_ORDER: readonly PartySettingKey[] = ["station", "recipients"];
+
+export const PARTY_SETTING_LABELS: Readonly<
+  Record<PartySettingKey, { readonly vi: string; readonly en: string }>
+> = {
+  station: { vi: "Đơn vị phối hợp (đài, báo)", en: "Partner station" },
+  recipients: { vi: "Nơi nhận", en: "Recipients" },
+};
+
+/** The heading over those rows on the settings sheet. */
+export const PARTY_SECTION_LABEL = {
+  vi: "ĐƠN VỊ PHỐI HỢP VÀ NƠI NHẬN",
+  en: "Partner and recipients",
+} as const;
+
 export const RATES_LABEL = { vi: "Đơn giá theo phút (đồng/phút)", en: "Rate per minute (VND/min)" };
 
 /** A plan setting or a periodic-report setting: every row the settings sheet is read by. */
-export type AnySettingKey = SettingKey | ReportSettingKey;
+export type AnySettingKey = SettingKey | ReportSettingKey | PartySettingKey;
 
 const ALL_LABELS: Readonly<Record<AnySettingKey, { vi: string; en: string }>> = {
   ...SETTING_LABELS,
   ...REPORT_SETTING_LABELS,
+  ...PARTY_SETTING_LABELS,
 };
-const ALL_KEYS: readonly AnySettingKey[] = [...SETTING_ORDER, ...REPORT_SETTING_ORDER];
+const ALL_KEYS: readonly AnySettingKey[] = [
+  ...SETTING_ORDER,
+  ...REPORT_SETTING_ORDER,
+  ...PARTY_SETTING_ORDER,
+];
 
 function labelKey(value: CellValue): AnySettingKey | "rates" | "section" | null {
   if (typeof value !== "string") return null;
   const f = fold(value);
   if (f.startsWith(fold(RATES_LABEL.vi)) || f.startsWith(fold(RATES_LABEL.en))) return "rates";
-  if (f.startsWith(fold(REPORT_SECTION_LABEL.vi))) return "section";
+  if (f.startsWith(fold(REPORT_SECTION_LABEL.vi)) || f.startsWith(fold(PARTY_SECTION_LABEL.vi)))
+    return "section";
   for (const key of ALL_KEYS) {
     const label = ALL_LABELS[key];
     // Labels are matched on their first words, so "Năm kế hoạch (Plan year)" still reads.
@@ -114,6 +148,8 @@ export function readSettings(sheet: SheetData): SettingsRead {
   let planTitle: string | null = null;
   let place: string | null = null;
   let asOf: IsoDate | null = null;
+  let station: string | null = null;
+  let recipients: readonly string[] | null = null;
   const ratesPerMinute: Record<string, number> = {};
   const report: { -readonly [K in keyof ReportSettings]: ReportSettings[K] } = {
     ...EMPTY_REPORT_SETTINGS,
@@ -199,6 +235,12 @@ export function readSettings(sheet: SheetData): SettingsRead {
         case "place":
           place = cellText(value).trim();
           break;
+        case "station":
+          station = cellText(value).trim() || null;
+          break;
+        case "recipients":
+          recipients = parseRecipients(cellText(value));
+          break;
         default: {
           const read = readReportSetting(key, value);
           if (read.invalid) {
@@ -240,6 +282,8 @@ export function readSettings(sheet: SheetData): SettingsRead {
       asOf,
       ratesPerMinute,
       report,
+      station,
+      recipients,
     },
     diagnostics,
     cells,

@@ -43,7 +43,7 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = Object.freeze({
   // read and ~11 s to write back (~350 MB); it is accepted, more is refused.
   maxValidationCells: 1_100_000,
   // exceljs needs ~0.7 KB of heap per cell (1 M cells: 7 s, ~750 MB). The corpus's largest
-  // workbook has 175 000 cells; a district plan has a few thousand.
+  // workbook has 175 000 cells; a commune's or province's plan has a few thousand.
   maxCells: 1_000_000,
 });
 

@@ -9,6 +9,7 @@ import { emptySheet, type WorkbookLayout } from "../domain/layout/spec";
 import { parsePlanDocument, type PlanDocumentResult } from "../domain/planDocument";
 import { parsePlanDocx } from "../domain/planDocx";
 import { PLAN_SHEET, planWorkbookLayout } from "../domain/planWorkbook";
+import { placeFollowingAgency } from "../domain/parties";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { META_SHEET, readMetadata } from "../domain/tracker/metadata";
 import { ITEMS_SHEET } from "../domain/matrix";
@@ -198,6 +199,9 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
           agency: values.agency,
           asOf: values.asOf,
         };
+        // A new agency brings its place along, unless the clerk typed a place of their own.
+        const place = placeFollowingAgency(read.settings, values.agency);
+        if (place !== undefined) overrides.place = place;
         const patch = settingsPatch(overrides, read.cells);
         if (!patch) return;
         await applyLayoutOffice(

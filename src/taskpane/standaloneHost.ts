@@ -14,6 +14,7 @@ import { parsePlanDocx } from "../domain/planDocx";
 import type { ColumnMap } from "../domain/columnMap";
 import { tableReading } from "../domain/tableReading";
 import { planWorkbookLayout } from "../domain/planWorkbook";
+import { placeFollowingAgency } from "../domain/parties";
 import { readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { summaryWorkbookLayout } from "../domain/summary/summaryWorkbook";
 import { settingsPatch } from "../domain/tracker/settingsSheet";
@@ -158,8 +159,12 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
           en: 'There is no "Cài đặt" (settings) sheet yet: convert the plan to a tracker first (step 2).',
         });
       }
+      const read = readSettings(sheetData(sheet));
       const overrides: Partial<Record<SettingKey, string | number | null>> = { ...values };
-      const patch = settingsPatch(overrides, readSettings(sheetData(sheet)).cells);
+      // A new agency brings its place along, unless the clerk typed a place of their own.
+      const place = placeFollowingAgency(read.settings, values.agency);
+      if (place !== undefined) overrides.place = place;
+      const patch = settingsPatch(overrides, read.cells);
       if (patch) applyLayout(book, { sheets: [patch], definedNames: [], fullCalcOnLoad: false });
       return Promise.resolve();
     },

@@ -5,9 +5,9 @@ import { checkWorkbook } from "../../domain/check";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import {
   assertTracker,
-  rollupDistrict,
+  rollupEntry,
   rollupLayout,
-  type RollupDistrict,
+  type RollupEntry,
   type RollupFailure,
 } from "../../domain/summary/rollup";
 import { applyLayout } from "../../adapters/exceljs/applyLayout";
@@ -27,10 +27,10 @@ export interface RollupArgs {
 export async function rollupCommand(
   args: RollupArgs,
   io: CliIo,
-): Promise<{ districts: RollupDistrict[]; failures: RollupFailure[] }> {
+): Promise<{ entries: RollupEntry[]; failures: RollupFailure[] }> {
   const asOf = parseAsOf(args.asOf) ?? localToday(io);
   const output = resolve(io.cwd, args.output);
-  const districts: RollupDistrict[] = [];
+  const entries: RollupEntry[] = [];
   const failures: RollupFailure[] = [];
   for (const file of args.trackers) {
     if (await sameFile(resolve(io.cwd, file), output))
@@ -45,27 +45,27 @@ export async function rollupCommand(
       const { data } = await readWorkbookData(path, { notify: io.stderr, lang: args.lang });
       assertTracker(data, basename(file));
       const check = checkWorkbook(data, { today: asOf, asOf });
-      districts.push(rollupDistrict(basename(file), check, asOf));
+      entries.push(rollupEntry(basename(file), check, asOf));
     } catch (err) {
-      // One broken district file must not stop the province's report: list it with the reason.
+      // One broken commune's file must not stop the province's report: list it with the reason.
       if (!(err instanceof PlanTrackerError)) throw err;
       failures.push({ file: basename(file), reason: err.text });
       io.stderr(`${basename(file)}: ${err.text[args.lang]}\n`);
     }
   }
-  if (districts.length === 0) {
+  if (entries.length === 0) {
     throw new PlanTrackerError("rollup.nothing", {
       vi: `Không đọc được sổ theo dõi nào trong ${args.trackers.length} tệp đã cho; xem lý do ở trên.`,
       en: `None of the ${args.trackers.length} files could be read as a tracker; see the reasons above.`,
     });
   }
   const out = new ExcelJS.Workbook();
-  applyLayout(out, rollupLayout(districts, failures, asOf));
+  applyLayout(out, rollupLayout(entries, failures, asOf));
   await writeXlsx(output, out);
   io.stdout(
     args.lang === "vi"
-      ? `Đã tổng hợp ${districts.length} sổ theo dõi${failures.length ? ` (${failures.length} tệp không đọc được)` : ""}: ${output}\n`
-      : `Rolled up ${districts.length} tracker${districts.length === 1 ? "" : "s"}${failures.length ? ` (${failures.length} file${failures.length === 1 ? "" : "s"} could not be read)` : ""}: ${output}\n`,
+      ? `Đã tổng hợp ${entries.length} sổ theo dõi${failures.length ? ` (${failures.length} tệp không đọc được)` : ""}: ${output}\n`
+      : `Rolled up ${entries.length} tracker${entries.length === 1 ? "" : "s"}${failures.length ? ` (${failures.length} file${failures.length === 1 ? "" : "s"} could not be read)` : ""}: ${output}\n`,
   );
-  return { districts, failures };
+  return { entries, failures };
 }

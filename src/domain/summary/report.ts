@@ -18,6 +18,8 @@ import {
   type PeriodKey,
   type ReportWindow,
 } from "../reportingPeriod";
+import { partiesOf } from "../parties";
+import { recipientLines } from "../recipients";
 import { effectiveRule, reportNumberLine, signerBlock, type SignerBlock } from "../reportSettings";
 import {
   budgetFigures,
@@ -52,12 +54,12 @@ export interface SummaryReport {
   readonly lang: Lang;
   /** The as-of date of every figure (the PDF's creation date, so the same data gives the same bytes). */
   readonly asOf: IsoDate;
-  /** Issuing agency, upper-cased as on an administrative document ("ỦY BAN NHÂN DÂN HUYỆN IA H'DRAI"). */
+  /** Issuing agency, upper-cased as on an administrative document ("ỦY BAN NHÂN DÂN XÃ IA TƠI"). */
   readonly agency: string;
   /** "Số: …/BC-UBND" under the agency (Nghị định 30/2020: number and symbol). */
   readonly number: string;
   readonly motto: readonly [string, string] | null;
-  /** "Ia H'Drai, ngày 20 tháng 9 năm 2023" / "As of 20/09/2023". */
+  /** "Ia Tơi, ngày 20 tháng 9 năm 2025" / "As of 20/09/2025". */
   readonly placeDate: string;
   readonly title: string;
   readonly subtitle: string;
@@ -195,9 +197,11 @@ export function summaryReport(
   const money = (v: number | null): string =>
     v === null ? "—" : lang === "vi" ? formatVnd(v) : formatVndEn(v);
   const vi = lang === "vi";
-  const agencyText = check.settings.agency;
+  // Agency, place and partner from the settings, else from the plan's own lines (parties.ts).
+  const parties = partiesOf(check.settings, check.plan);
+  const agencyText = parties.agency;
   const agency = agencyText ?? (vi ? "CƠ QUAN BAN HÀNH" : "Issuing agency");
-  const place = check.settings.place;
+  const place = parties.place;
   const [y, m, d] = asOf.split("-").map(Number);
   const label = periodLabel(window, lang);
   const planName = vi
@@ -438,19 +442,12 @@ export function summaryReport(
       alert: q.achieved < q.required,
     })),
     recipientsTitle: vi ? "Nơi nhận:" : "Distribution:",
-    recipients: vi
-      ? [
-          "- Thường trực Huyện ủy, HĐND huyện (b/c);",
-          "- Chủ tịch, các PCT UBND huyện;",
-          "- Phòng Tài chính - Kế hoạch;",
-          "- Lưu: VT.",
-        ]
-      : [
-          "- District Party Committee and People's Council;",
-          "- Chair and Vice-chairs of the People's Committee;",
-          "- Finance-Planning Office;",
-          "- File.",
-        ],
+    recipients: recipientLines(
+      check.settings.recipients ?? null,
+      agencyText,
+      parties.station,
+      lang,
+    ),
     signer: signerBlock(check.settings.report, agencyText, lang),
     footer: vi
       ? `Lập bằng Plan Tracker từ sổ theo dõi; số liệu tính đến ${formatVnDate(asOf)}.`

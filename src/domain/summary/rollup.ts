@@ -1,11 +1,15 @@
 /**
- * The province's roll-up: one row per district tracker, totals, and the combined overdue list.
- * Inputs that cannot be read are listed with the reason; the rest are still rolled up.
+ * The province's roll-up: one row per tracker (a province has about a hundred communes, wards
+ * and special zones; older plans came from entries), each named by its agency, sorted by level
+ * and name, totals, and the combined overdue list. Inputs that cannot be read are listed with the
+ * reason; the rest are still rolled up.
  */
 import { formatVnDate, isoToSerial, type IsoDate } from "../calendar";
 import type { CheckResult } from "../check";
 import { PlanTrackerError, type Bilingual } from "../diagnostics";
 import { emptySheet, type SheetSpec, type WorkbookLayout } from "../layout/spec";
+import { agencyUnit, type AgencyLevel } from "../agency";
+import { partiesOf } from "../parties";
 import { META_SHEET, readMetadata } from "../tracker/metadata";
 import { DATE_FORMAT, PERCENT_FORMAT, VND_FORMAT } from "../tracker/styles";
 import type { WorkbookData } from "../workbookData";
@@ -21,9 +25,13 @@ import {
   TOTAL_STYLE,
 } from "./sheetBuilder";
 
-export interface RollupDistrict {
+export interface RollupEntry {
   readonly file: string;
+  /** From the settings, else the plan's own lines, else the file name. */
   readonly agency: string;
+  readonly level: AgencyLevel | null;
+  /** The unit's name, for sorting ("Ia Tơi"); the agency when it names no unit. */
+  readonly sortName: string;
   readonly planned: number;
   readonly done: number;
   readonly overdue: number;
@@ -39,7 +47,7 @@ export interface RollupFailure {
 }
 
 /**
- * A district's file must be a tracker: a plan that was never tracked has no statuses, air dates
+ * Each file must be a tracker: a plan that was never tracked has no statuses, air dates
  * or spending, so it would enter the province's figures as "nothing done". It is listed with
  * this reason instead, like an unreadable file.
  */
@@ -51,13 +59,17 @@ export function assertTracker(wb: WorkbookData, file: string): void {
   });
 }
 
-export function rollupDistrict(file: string, check: CheckResult, asOf: IsoDate): RollupDistrict {
+export function rollupEntry(file: string, check: CheckResult, asOf: IsoDate): RollupEntry {
   const { plan, settings } = check;
   const progress = progressFigures(plan.items, plan.planYear, asOf);
   const budget = budgetFigures(plan.items, plan.planYear, settings.allocationVnd);
+  const parties = partiesOf(settings, plan);
+  const agency = parties.agency ?? file;
   return {
     file,
-    agency: settings.agency ?? file,
+    agency,
+    level: parties.level,
+    sortName: agencyUnit(agency)?.name ?? agency,
     planned: progress.total.planned,
     done: progress.total.done,
     overdue: progress.total.overdue,
@@ -69,20 +81,63 @@ export function rollupDistrict(file: string, check: CheckResult, asOf: IsoDate):
 }
 
 export const ROLLUP_SHEETS = {
-  districts: "Tổng hợp",
+  agencies: "Tổng hợp",
   overdue: "Quá hạn",
   failures: "Không đọc được",
 } as const;
 
+/** Wards, communes, special zones, then provinces and (older) districts; by name within each. */
+const LEVEL_ORDER: readonly (AgencyLevel | null)[] = [
+  "ward",
+  "commune",
+  "special-zone",
+  "province",
+  "district",
+  null,
+];
+
+const COLLATOR = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+
+/** The order of the roll-up's rows: by level, then by the unit's name, then by file. */
+export function sortRollup(entries: readonly RollupEntry[]): RollupEntry[] {
+  return [...entries].sort(
+    (a, b) =>
+      LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) ||
+      COLLATOR.compare(a.sortName, b.sortName) ||
+      COLLATOR.compare(a.agency, b.agency) ||
+      COLLATOR.compare(a.file, b.file),
+  );
+}
+
+const LEVEL_WORDS: Readonly<Record<AgencyLevel, string>> = {
+  ward: "phường",
+  commune: "xã",
+  "special-zone": "đặc khu",
+  province: "tỉnh, thành phố",
+  district: "đơn vị cấp huyện (trước 7/2025)",
+};
+
+/** "98 sổ theo dõi: 20 phường, 76 xã, 2 đặc khu" — how many of each level, in the rows' order. */
+function levelCounts(entries: readonly RollupEntry[]): string {
+  const parts: string[] = [];
+  for (const level of LEVEL_ORDER) {
+    const n = entries.filter((e) => e.level === level).length;
+    if (n > 0 && level !== null) parts.push(`${n} ${LEVEL_WORDS[level]}`);
+    if (n > 0 && level === null) parts.push(`${n} đơn vị khác`);
+  }
+  return parts.length > 1 ? `: ${parts.join(", ")}` : "";
+}
+
 export function rollupLayout(
-  districts: readonly RollupDistrict[],
+  entries: readonly RollupEntry[],
   failures: readonly RollupFailure[],
   asOf: IsoDate,
 ): WorkbookLayout {
+  const sorted = sortRollup(entries);
   return {
     sheets: [
-      districtSheet(districts, failures.length, asOf),
-      overdueSheet(districts, asOf),
+      agencySheet(sorted, failures.length, asOf),
+      overdueSheet(sorted, asOf),
       failureSheet(failures),
     ],
     definedNames: [],
@@ -90,22 +145,18 @@ export function rollupLayout(
   };
 }
 
-function districtSheet(
-  districts: readonly RollupDistrict[],
-  failed: number,
-  asOf: IsoDate,
-): SheetSpec {
+function agencySheet(entries: readonly RollupEntry[], failed: number, asOf: IsoDate): SheetSpec {
   const b = new SheetBuilder();
-  b.value(1, 1, "TỔNG HỢP TIẾN ĐỘ CÁC ĐƠN VỊ / District roll-up", TITLE_STYLE);
+  b.value(1, 1, "TỔNG HỢP TIẾN ĐỘ CÁC ĐƠN VỊ / Roll-up by agency", TITLE_STYLE);
   b.value(
     2,
     1,
-    `Tính đến ngày ${formatVnDate(asOf)}; ${districts.length} sổ theo dõi${failed ? `, ${failed} tệp không đọc được (xem trang "${ROLLUP_SHEETS.failures}")` : ""}.`,
+    `Tính đến ngày ${formatVnDate(asOf)}; ${entries.length} sổ theo dõi${levelCounts(entries)}${failed ? `, ${failed} tệp không đọc được (xem trang "${ROLLUP_SHEETS.failures}")` : ""}.`,
     NOTE_STYLE,
   );
   const head = 4;
   const headers = [
-    "Đơn vị / District",
+    "Đơn vị / Agency",
     "Tệp / File",
     "Kế hoạch (SL) / Planned",
     "Đã phát sóng / Aired",
@@ -116,7 +167,7 @@ function districtSheet(
     "Lỗi dữ liệu / Data errors",
   ];
   headers.forEach((h, i) => b.value(head, i + 1, h, HEAD_STYLE));
-  districts.forEach((d, i) => {
+  entries.forEach((d, i) => {
     const row = head + 1 + i;
     b.value(row, 1, d.agency, LABEL_STYLE);
     b.value(row, 2, d.file, CELL_STYLE);
@@ -135,12 +186,12 @@ function districtSheet(
     b.value(row, 8, d.spent, CELL_STYLE, VND_FORMAT);
     b.value(row, 9, d.errors, CELL_STYLE);
   });
-  const total = head + 1 + districts.length;
+  const total = head + 1 + entries.length;
   const last = total - 1;
-  const sum = (pick: (d: RollupDistrict) => number | null): number =>
-    districts.reduce((s, d) => s + (pick(d) ?? 0), 0);
+  const sum = (pick: (d: RollupEntry) => number | null): number =>
+    entries.reduce((s, d) => s + (pick(d) ?? 0), 0);
   b.value(total, 1, "Cộng / Total", TOTAL_STYLE);
-  b.value(total, 2, `${districts.length}`, TOTAL_STYLE);
+  b.value(total, 2, `${entries.length}`, TOTAL_STYLE);
   const cols: [number, number, string | undefined][] = [
     [3, sum((d) => d.planned), undefined],
     [4, sum((d) => d.done), undefined],
@@ -154,7 +205,7 @@ function districtSheet(
     b.formula(
       total,
       c,
-      districts.length > 0 ? `SUM(${L}${head + 1}:${L}${last})` : "0",
+      entries.length > 0 ? `SUM(${L}${head + 1}:${L}${last})` : "0",
       v,
       TOTAL_STYLE,
       fmt,
@@ -170,7 +221,7 @@ function districtSheet(
     PERCENT_FORMAT,
   );
   return {
-    ...emptySheet(ROLLUP_SHEETS.districts, "replace"),
+    ...emptySheet(ROLLUP_SHEETS.agencies, "replace"),
     cells: b.cells,
     columns: [
       { col: 1, width: 40 },
@@ -188,25 +239,25 @@ function districtSheet(
   };
 }
 
-function overdueSheet(districts: readonly RollupDistrict[], asOf: IsoDate): SheetSpec {
+function overdueSheet(entries: readonly RollupEntry[], asOf: IsoDate): SheetSpec {
   const b = new SheetBuilder();
-  const all = districts
+  const all = entries
     .flatMap((d) => d.overdueItems.map((o) => ({ d, o })))
     .sort(
       (a, b2) =>
         b2.o.daysLate - a.o.daysLate ||
-        a.d.agency.localeCompare(b2.d.agency) ||
+        COLLATOR.compare(a.d.agency, b2.d.agency) ||
         a.o.item.row - b2.o.item.row,
     );
   b.value(
     1,
     1,
-    `CÁC MỤC QUÁ HẠN CỦA TẤT CẢ ĐƠN VỊ / Overdue items, all districts (${all.length})`,
+    `CÁC MỤC QUÁ HẠN CỦA TẤT CẢ ĐƠN VỊ / Overdue items, all agencies (${all.length})`,
     SECTION_STYLE,
   );
   b.value(2, 1, `Tính đến ngày ${formatVnDate(asOf)}, trễ nhiều nhất trước.`, NOTE_STYLE);
   [
-    "Đơn vị / District",
+    "Đơn vị / Agency",
     "Nội dung / Title",
     "Thời gian / Period",
     "Hạn / Due",

@@ -14,11 +14,15 @@ import {
   type ReportSettingKey,
 } from "../reportSettings";
 import {
+  PARTY_SECTION_LABEL,
+  PARTY_SETTING_LABELS,
+  PARTY_SETTING_ORDER,
   RATES_LABEL,
   SETTING_LABELS,
   SETTING_ORDER,
   SETTINGS_SHEET,
   type AnySettingKey,
+  type PartySettingKey,
   type PlanSettings,
   type SettingKey,
 } from "../settings";
@@ -218,6 +222,7 @@ export function newSettingsSheet(settings: PlanSettings): SheetSpec {
   });
   const report = reportSection(settings, REPORT_SECTION_ROW);
   cells.push(...report.cells);
+  cells.push(...partySection(settings));
   return {
     ...emptySheet(SETTINGS_SHEET, "create-if-missing"),
     cells,
@@ -282,13 +287,51 @@ function reportSection(
   };
 }
 
+/** Row of the "ĐƠN VỊ PHỐI HỢP VÀ NƠI NHẬN" heading: after the periodic report's rows. */
+export const PARTY_SECTION_ROW = REPORT_SECTION_ROW + 1 + REPORT_SETTING_ORDER.length + 1;
+
+/** Where the partner station and the recipients sit on a sheet the tool created. */
+export const PARTY_SETTING_CELLS: Readonly<Record<PartySettingKey, { row: number; col: number }>> =
+  Object.fromEntries(
+    PARTY_SETTING_ORDER.map((k, i) => [k, { row: PARTY_SECTION_ROW + 1 + i, col: 2 }]),
+  ) as Record<PartySettingKey, { row: number; col: number }>;
+
+const PARTY_NOTES: Readonly<Record<PartySettingKey, string>> = {
+  station:
+    'Đài hoặc báo cùng thực hiện kế hoạch, ví dụ "Đài Phát thanh - Truyền hình tỉnh" hay "Báo và Phát thanh, Truyền hình tỉnh"; điền sẵn theo văn bản kế hoạch, để trống = theo văn bản. / The partner station, as the plan names it; blank = from the plan.',
+  recipients:
+    'Nơi nhận của báo cáo, mỗi nơi một dòng hoặc cách nhau bằng dấu ;, ví dụ "Sở Văn hóa, Thể thao và Du lịch (b/c); Thường trực Đảng ủy, HĐND xã (b/c); Lưu: VT". Để trống = danh sách theo cấp của cơ quan ban hành (xã, phường, đặc khu, tỉnh); "Lưu: VT" luôn được thêm. / The report\'s recipients, one per line or separated by ";"; blank = a list for the agency\'s level.',
+};
+
+/** The partner station and the recipients, after the periodic report's rows (older cells stay put). */
+function partySection(settings: PlanSettings): CellSpec[] {
+  const cells: CellSpec[] = [
+    {
+      row: PARTY_SECTION_ROW,
+      col: 1,
+      value: `${PARTY_SECTION_LABEL.vi} — ${PARTY_SECTION_LABEL.en}`,
+      style: { bold: true },
+    },
+  ];
+  for (const key of PARTY_SETTING_ORDER) {
+    const { row } = PARTY_SETTING_CELLS[key];
+    const label = PARTY_SETTING_LABELS[key];
+    const value =
+      key === "station" ? (settings.station ?? null) : (settings.recipients?.join("; ") ?? null);
+    cells.push({ row, col: 1, value: `${label.vi} (${label.en})`, style: { border: true } });
+    cells.push({ row, col: 2, value, style: { border: true, wrap: true } });
+    cells.push({ row, col: 3, value: PARTY_NOTES[key], style: { italic: true, color: "595959" } });
+  }
+  return cells;
+}
+
 /** Values the user asked to set on an existing sheet (e.g. --as-of), at the cells they live in. */
 export function settingsPatch(
   overrides: Partial<Record<AnySettingKey, string | number | null>>,
   cells: Readonly<Partial<Record<AnySettingKey, { row: number; col: number }>>>,
 ): SheetSpec | null {
   const specs: CellSpec[] = [];
-  for (const key of [...SETTING_ORDER, ...REPORT_SETTING_ORDER]) {
+  for (const key of [...SETTING_ORDER, ...REPORT_SETTING_ORDER, ...PARTY_SETTING_ORDER]) {
     if (!(key in overrides)) continue;
     const at = cells[key];
     if (!at) continue;

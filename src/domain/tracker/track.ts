@@ -22,7 +22,8 @@ import {
 } from "../settings";
 import type { ColumnMap, MapSource, SavedColumnMap } from "../columnMap";
 import type { Diagnostic } from "../diagnostics";
-import { squash } from "../text";
+import { agencyFrom, placeFromDateLine, placeOf } from "../agency";
+import { placeFollowingAgency, stationOfPlan } from "../parties";
 import type { WorkbookData } from "../workbookData";
 import {
   AS_OF_CELL,
@@ -134,17 +135,6 @@ export function summarizeTrack(r: TrackResult): TrackSummary {
   };
 }
 
-/** "Ủy ban nhân dân huyện Ia H'Drai" → "Ia H'Drai": the place for the report's date line. */
-export function placeOf(agency: string | null): string | null {
-  if (!agency) return null;
-  const m = /(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường)\s+(.+)$/iu.exec(squash(agency));
-  return m?.[1]?.trim() ?? null;
-}
-
-function agencyFrom(lines: readonly string[]): string | null {
-  return lines.find((l) => /^(ủy ban nhân dân|uỷ ban nhân dân|ubnd)\b/iu.test(l)) ?? null;
-}
-
 function titleFrom(lines: readonly string[]): string | null {
   return lines.find((l) => /kế hoạch/iu.test(l)) ?? null;
 }
@@ -164,14 +154,18 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   if (opts.planYear) overrides.planYear = opts.planYear;
   if (opts.allocationVnd !== undefined && opts.allocationVnd !== null)
     overrides.allocationVnd = opts.allocationVnd;
-  if (opts.agency) overrides.agency = opts.agency;
   const base = settingsRead?.settings ?? EMPTY_SETTINGS;
+  // A new agency brings its place along, unless the clerk typed a place of their own.
+  const place = opts.agency ? placeFollowingAgency(base, opts.agency) : undefined;
+  if (opts.agency) overrides.agency = opts.agency;
+  if (place !== undefined) overrides.place = place;
   const settings: PlanSettings = {
     ...base,
     asOf: opts.asOf ?? base.asOf,
     planYear: opts.planYear ?? base.planYear,
     allocationVnd: opts.allocationVnd ?? base.allocationVnd,
     agency: opts.agency ?? base.agency,
+    place: place ?? base.place,
   };
 
   const checked = checkWorkbook(wb, {
@@ -235,7 +229,8 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
       planYear: settings.planYear ?? plan.planYear,
       agency,
       planTitle: settings.planTitle ?? titleFrom(plan.titleLines),
-      place: settings.place ?? placeOf(agency),
+      place: settings.place ?? placeOf(agency) ?? placeFromDateLine(plan.titleLines),
+      station: settings.station ?? stationOfPlan(settings, plan),
     });
     if (recreate) settingsSpec = { ...settingsSpec, mode: "replace" };
     asOfRef = `${sheetRef(SETTINGS_SHEET)}!${a1Abs(SETTING_CELLS.asOf.row, SETTING_CELLS.asOf.col)}`;

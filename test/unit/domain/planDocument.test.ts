@@ -251,9 +251,13 @@ describe("parsePlanDocument: issues", () => {
     const [found] = result.issues;
     expect(found?.code).toBe("import.no-items");
     expect(found?.severity).toBe("error");
-    expect(found?.text.vi).toContain(ITEM_1);
+    // The example is one any office's plan could hold, not the sample district's.
+    const example =
+      "+ Kỷ niệm 93 năm Ngày thành lập Đảng Cộng sản Việt Nam 03/02/2023 (01 phóng sự, thời lượng 05 phút).";
+    expect(found?.text.vi).toContain(example);
     expect(found?.text.vi).toContain("- Quý I/2023:");
-    expect(found?.text.en).toContain(ITEM_1);
+    expect(found?.text.en).toContain(example);
+    expect(found?.text.vi).not.toMatch(/huyện/u);
   });
 
   it.each([[""], ["\n\n"], ["Trên đây là Kế hoạch./."]])("reports no items for %j", (text) => {
@@ -312,6 +316,43 @@ describe("parsePlanDocument: header fields", () => {
   it("reads the agency from a header in capitals", () => {
     const doc = parsePlanDocument("ỦY BAN NHÂN DÂN HUYỆN IA H'DRAI\nKẾ HOẠCH\nnăm 2023").document;
     expect(doc.agency).toBe("ỦY BAN NHÂN DÂN HUYỆN IA H'DRAI");
+  });
+
+  // Since July 2025 the issuer is a commune, ward, special zone or province: none is assumed.
+  it.each<[string, string, string | null]>([
+    [
+      "a commune's two-line header, the motto after it",
+      "ỦY BAN NHÂN DÂN\nXÃ IA TƠI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKẾ HOẠCH\nnăm 2025",
+      "ỦY BAN NHÂN DÂN XÃ IA TƠI",
+    ],
+    [
+      "a ward's header on one line",
+      "UBND PHƯỜNG HẢI CHÂU\nKẾ HOẠCH TUYÊN TRUYỀN NĂM 2025",
+      "UBND PHƯỜNG HẢI CHÂU",
+    ],
+    [
+      "a special zone named in the text",
+      "KẾ HOẠCH NĂM 2025\nỦy ban nhân dân đặc khu Côn Đảo xây dựng kế hoạch như sau:",
+      "Ủy ban nhân dân đặc khu Côn Đảo",
+    ],
+    [
+      "the commune, not the province its Căn cứ line cites first",
+      "KẾ HOẠCH NĂM 2025\nCăn cứ Kế hoạch số 120/KH-UBND của Ủy ban nhân dân tỉnh Quảng Ngãi;\nỦy ban nhân dân xã Ia Tơi xây dựng kế hoạch:",
+      "Ủy ban nhân dân xã Ia Tơi",
+    ],
+    [
+      "a province's own plan",
+      "KẾ HOẠCH NĂM 2025\nỦy ban nhân dân tỉnh Quảng Ngãi ban hành kế hoạch; Ủy ban nhân dân các xã, phường thực hiện.",
+      "Ủy ban nhân dân tỉnh Quảng Ngãi",
+    ],
+    [
+      "the seed's district, named only in its Căn cứ line",
+      "KẾ HOẠCH\nCăn cứ Chương trình số 02/CTr-UBND-PTTH của Đài Phát thanh - Truyền hình tỉnh và Ủy ban nhân dân huyện Ia H'Drai;",
+      "Ủy ban nhân dân huyện Ia H'Drai",
+    ],
+    ["a header with no unit under it", "ỦY BAN NHÂN DÂN\nKẾ HOẠCH NĂM 2025", null],
+  ])("reads the agency: %s", (_, text, agency) => {
+    expect(parsePlanDocument(text).document.agency).toBe(agency);
   });
 });
 
