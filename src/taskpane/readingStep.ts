@@ -163,8 +163,8 @@ function noColumnNote(
     };
   if (TRACKED.includes(field))
     return {
-      vi: "Chưa có; cột được thêm khi chuyển thành sổ theo dõi.",
-      en: "None yet; the column is added when you convert.",
+      vi: "Chưa có: cột được thêm khi chuyển.",
+      en: "None yet: added when you convert.",
     };
   const required = field === "title" || field === "period";
   const base: Bilingual = required

@@ -185,7 +185,7 @@ describe('"Cách đọc bảng" inside Excel (real Excel host on the fake workbo
     expect(note(root, "duration")).toBe(
       "Không đọc cột nào. Gợi ý: cột D (TL), giá trị giống thời lượng.",
     );
-    expect(note(root, "status")).toBe("Chưa có; cột được thêm khi chuyển thành sổ theo dõi.");
+    expect(note(root, "status")).toBe("Chưa có: cột được thêm khi chuyển.");
     // Every column of the sheet, the suggested one marked, and "(không có)".
     expect([...select(root, "duration").options].map((o) => o.textContent)).toEqual([
       "(không có)",
