@@ -31,10 +31,6 @@ export class ReadingChoices {
     this.resetToHeaders = resetToHeaders;
   }
 
-  get hasChoices(): boolean {
-    return this.choices.size > 0;
-  }
-
   /** Whether "Đặt lại" has something to undo: choices, or a map in effect. */
   canReset(reading: TableReading | null): boolean {
     return (
@@ -43,7 +39,7 @@ export class ReadingChoices {
     );
   }
 
-  /** Changes the pending choices whenever a choice is made or dropped (to re-read when stale). */
+  /** Differs whenever the choices change: a re-read that ends sees whether it is stale. */
   key(): string {
     return JSON.stringify([this.resetToHeaders, [...this.choices]]);
   }
@@ -72,9 +68,13 @@ export class ReadingChoices {
     return this.base ? columnOf(this.base, field) : NO_COLUMN;
   }
 
-  /** Whether `field` is the clerk's choice made in the pane and not yet saved. */
+  /**
+   * Whether `field` is the clerk's choice made in the pane and not yet saved, and holds (a later
+   * choice of the same column wins it).
+   */
   chosen(field: FieldKey): boolean {
-    return this.choices.has(field);
+    const choice = this.choices.get(field);
+    return choice !== undefined && this.pendingMap()?.[field] === choice;
   }
 
   /**
@@ -97,9 +97,7 @@ export class ReadingChoices {
 
   /** The column a dropdown shows: the clerk's choice while it holds, else the reading's. */
   value(field: FieldKey, reading: TableReading): number {
-    const choice = this.choices.get(field);
-    if (choice !== undefined && this.pendingMap()?.[field] === choice) return choice;
-    return columnOf(reading, field);
+    return this.chosen(field) ? (this.choices.get(field) as number) : columnOf(reading, field);
   }
 
   /** The dropdown's note: where the column came from, or why there is none. */

@@ -570,6 +570,19 @@ describe("ReadingChoices", () => {
     expect(c.pendingMap()).toEqual(expected);
   });
 
+  it("a choice whose column a later choice took is not marked, and holds again when it is free", () => {
+    const c = new ReadingChoices();
+    c.start(base);
+    c.choose("count", 5);
+    c.choose("notes", 5);
+    expect([c.chosen("count"), c.chosen("notes")]).toEqual([false, true]);
+    expect(c.value("count", base)).toBe(NO_COLUMN);
+    expect(c.pendingMap()).toEqual({ duration: 4, notes: 5 });
+    c.choose("notes", 2);
+    expect([c.chosen("count"), c.chosen("notes")]).toEqual([true, true]);
+    expect(c.pendingMap()).toEqual({ duration: 4, count: 5, notes: 2 });
+  });
+
   it("after Đặt lại the map is empty (read by the headers, forget the saved one)", () => {
     const c = new ReadingChoices();
     c.start(tableReading(TL_BOOK, { today: "2024-01-15", columnMap: {} }), true);
