@@ -8,6 +8,9 @@
  * replaces it (`--map none` forgets it). A saved column whose header has moved (a column was
  * inserted on its left) is followed to its header; one whose header is gone is dropped; a mapped
  * column that is empty on every item is flagged — each said at the header cell, never silently.
+ *
+ * A field can also be given no column (`--map notes=none`, "(không có)" in the pane): the clerk
+ * says a column the header names is not that field, and it is then read as absent.
  */
 import { a1, cellText, columnLetter, columnNumber, isBlank } from "./cell";
 import { issue, locate, PlanTrackerError, type Diagnostic } from "./diagnostics";
@@ -16,7 +19,26 @@ import type { HeaderMap } from "./headers";
 import { fold, squash } from "./text";
 import type { SheetData } from "./workbookData";
 
+/** Field → column (1-based), or NO_COLUMN: the clerk says the plan has no such column. */
 export type ColumnMap = Readonly<Partial<Record<FieldKey, number>>>;
+
+/**
+ * "This field has no column" in a map (`notes=none`): the header's column for it is not read.
+ * Saved as column 0 in the tracker's metadata, which holds plain JSON.
+ */
+export const NO_COLUMN = 0;
+
+/** The map's fields that have a column (not NO_COLUMN), with that column. */
+export function mappedColumns(map: ColumnMap): [FieldKey, number][] {
+  return (Object.entries(map) as [FieldKey, number][]).filter(([, col]) => col !== NO_COLUMN);
+}
+
+/** The fields the map says have no column. */
+export function unmappedFields(map: ColumnMap): FieldKey[] {
+  return (Object.entries(map) as [FieldKey, number][])
+    .filter(([, col]) => col === NO_COLUMN)
+    .map(([field]) => field);
+}
 
 /** A map as the tracker keeps it: each field's column and the header label it had then. */
 export type SavedColumnMap = Readonly<
@@ -30,8 +52,9 @@ export type MapSource = "option" | "saved";
 export const MAPPABLE: readonly FieldKey[] = [...PLAN_FIELDS, "due", "status", "airedOn", "spent"];
 
 /**
- * "period=C,count=D" → { period: 3, count: 4 }; "none" → {} (no map: read by the headers, and
- * forget a saved map); anything else is a usage error saying what is valid.
+ * "period=C,count=D" → { period: 3, count: 4 }; "notes=none" → { notes: NO_COLUMN } (no column
+ * is notes); "none" → {} (no map: read by the headers, and forget a saved map); anything else is a
+ * usage error saying what is valid.
  */
 export function parseColumnMap(text: string): ColumnMap {
   if (/^\s*(?:none|không|khong)\s*$/i.test(text)) return {};
@@ -41,10 +64,15 @@ export function parseColumnMap(text: string): ColumnMap {
     .split(",")
     .map((p) => p.trim())
     .filter((p) => p !== "")) {
-    const m = /^([A-Za-z]+)\s*=\s*([A-Za-z]{1,3})$/.exec(part);
+    const m = /^([A-Za-z]+)\s*=\s*([A-Za-z]{1,3}|none|-|không|khong)$/iu.exec(part);
     const field = MAPPABLE.find((f) => f.toLowerCase() === m?.[1]?.toLowerCase());
     if (!m || !field) throw badMap(part);
-    const col = columnNumber(m[2] ?? "");
+    const value = m[2] ?? "";
+    if (/^(?:none|-|không|khong)$/iu.test(value)) {
+      map[field] = NO_COLUMN;
+      continue;
+    }
+    const col = columnNumber(value);
     const other = used.get(col);
     if (other !== undefined && other !== field) throw badMap(part, other);
     map[field] = col;
@@ -75,18 +103,19 @@ function badMap(part: string, taken?: FieldKey): PlanTrackerError {
 export function applyColumnMap(header: HeaderMap, map: ColumnMap): HeaderMap {
   const columns: Partial<Record<FieldKey, number>> = { ...header.columns };
   const cells: Partial<Record<FieldKey, string>> = { ...header.headerCells };
-  const taken = new Set(Object.values(map));
+  const given = mappedColumns(map);
+  const taken = new Set(given.map(([, col]) => col));
   for (const [field, col] of Object.entries(columns) as [FieldKey, number][]) {
-    if (taken.has(col) && map[field] !== col) {
+    if ((taken.has(col) && map[field] !== col) || map[field] === NO_COLUMN) {
       delete columns[field];
       delete cells[field];
     }
   }
-  for (const [field, col] of Object.entries(map) as [FieldKey, number][]) {
+  for (const [field, col] of given) {
     columns[field] = col;
     cells[field] = a1(header.headerRow, col);
   }
-  const lastColumn = Math.max(header.lastColumn, ...Object.values(map));
+  const lastColumn = Math.max(header.lastColumn, ...given.map(([, col]) => col));
   return { ...header, columns, headerCells: cells, lastColumn };
 }
 
@@ -94,7 +123,7 @@ export function applyColumnMap(header: HeaderMap, map: ColumnMap): HeaderMap {
 export function savedMapOf(header: HeaderMap, map: ColumnMap): SavedColumnMap {
   const out: Partial<Record<FieldKey, { col: number; label: string }>> = {};
   for (const [field, col] of Object.entries(map) as [FieldKey, number][])
-    out[field] = { col, label: header.labels.get(col) ?? "" };
+    out[field] = { col, label: col === NO_COLUMN ? "" : (header.labels.get(col) ?? "") };
   return out;
 }
 
@@ -119,10 +148,10 @@ export function readSavedColumnMap(v: unknown): SavedColumnMap {
     const entry = (v as Record<string, unknown>)[key];
     if (field === undefined || typeof entry !== "object" || entry === null) continue;
     const { col, label } = entry as { col?: unknown; label?: unknown };
-    if (typeof col !== "number" || !Number.isInteger(col) || col < 1 || col > 16384) continue;
+    if (typeof col !== "number" || !Number.isInteger(col) || col < 0 || col > 16384) continue;
     if (typeof label !== "string" || label.length > 255 || used.has(col)) continue;
-    used.add(col);
-    out[field] = { col, label };
+    if (col !== NO_COLUMN) used.add(col);
+    out[field] = { col, label: col === NO_COLUMN ? "" : label };
   }
   return out;
 }
@@ -145,14 +174,17 @@ export function resolveSavedMap(
   const taken = new Set<number>();
   const diagnostics: Diagnostic[] = [];
   const entries = Object.entries(saved) as [FieldKey, { col: number; label: string }][];
-  // The columns that keep their header first: a moved one must not land on them.
+  // The columns that keep their header first: a moved one must not land on them. "No column"
+  // has no header to lose: it stays until the clerk maps the field again.
   const kept = entries.filter(
     ([field, e]) =>
-      sameLabel(header.labels.get(e.col) ?? "", e.label) || header.columns[field] === e.col,
+      e.col === NO_COLUMN ||
+      sameLabel(header.labels.get(e.col) ?? "", e.label) ||
+      header.columns[field] === e.col,
   );
   for (const [field, e] of kept) {
     map[field] = e.col;
-    taken.add(e.col);
+    if (e.col !== NO_COLUMN) taken.add(e.col);
   }
   for (const [field, e] of entries) {
     if (map[field] !== undefined) continue;
@@ -219,7 +251,7 @@ export function emptyMappedColumns(
 ): Diagnostic[] {
   if (itemRows.length === 0) return [];
   const out: Diagnostic[] = [];
-  for (const [field, col] of Object.entries(map) as [FieldKey, number][]) {
+  for (const [field, col] of mappedColumns(map)) {
     if (!PLAN_FIELDS.includes(field)) continue;
     if (itemRows.some((r) => !isBlank(sheet.rows[r - 1]?.[col - 1]))) continue;
     const name = FIELD_LABELS[field];

@@ -12,6 +12,8 @@ import { parseDuration } from "./duration";
 import { FIELD_LABELS, type FieldKey } from "./fields";
 import {
   applyColumnMap,
+  NO_COLUMN,
+  unmappedFields,
   emptyMappedColumns,
   resolveSavedMap,
   savedMapOf,
@@ -151,7 +153,15 @@ const ITEM_FIELDS: readonly FieldKey[] = [
 
 export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   const given = ctx.columnMap ?? ctx.savedColumnMap ?? null;
-  const found = findHeader(sheet, given === null ? [] : (Object.keys(given) as FieldKey[]));
+  // The fields the map gives a column may be missing from the header; a field it says has none
+  // ("notes=none") is not one of them.
+  const assumed =
+    given === null
+      ? []
+      : (Object.entries(given) as [FieldKey, number | { col: number }][])
+          .filter(([, v]) => (typeof v === "number" ? v : v.col) !== NO_COLUMN)
+          .map(([field]) => field);
+  const found = findHeader(sheet, assumed);
   if (!found.map) return { plan: null, diagnostics: found.diagnostics };
   const chosen = chooseColumnMap(sheet.name, found.map, ctx);
   const header = chosen.map ? applyColumnMap(found.map, chosen.map) : found.map;
@@ -326,7 +336,10 @@ export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
   if (matrix?.entries) for (const d of matrix.entries.orphanNotes()) diagnostics.push(d);
   for (const d of checkTotals(sheet, header, totals, items)) diagnostics.push(d);
   if (!rowsToRead) for (const d of sharedAmounts(sheet, merged)) diagnostics.push(d);
-  for (const d of unmappedColumns(sheet, header, items)) diagnostics.push(d);
+  // A column that looks like a field the clerk said the plan lacks is the clerk's to judge.
+  const none = new Set(chosen.map ? unmappedFields(chosen.map) : []);
+  for (const d of unmappedColumns(sheet, header, items))
+    if (d.field === null || !none.has(d.field)) diagnostics.push(d);
   if (!rowsToRead && chosen.map && chosen.source)
     for (const d of emptyMappedColumns(
       sheet,

@@ -9,7 +9,7 @@ import { a1, cellText, isBlank, type CellValue } from "./cell";
 import { parseCountAndType } from "./countType";
 import { issue, locate, type Diagnostic, type Lang } from "./diagnostics";
 import { FIELD_LABELS, type FieldKey } from "./fields";
-import type { MapSource, SavedColumnMap } from "./columnMap";
+import { NO_COLUMN, type MapSource, type SavedColumnMap } from "./columnMap";
 import type { HeaderMap } from "./headers";
 import { ITEMS_SHEET, type MatrixColumn } from "./matrix";
 import { formatVnd, formatVndEn, parseMoney } from "./money";
@@ -414,8 +414,16 @@ export function describeLayout(header: HeaderMap, layout: TableLayout, lang: Lan
         `${FIELD_LABELS[field][lang]} ${cell}${layout.mapped.includes(field) ? mapMark(layout, lang) : ""}`,
     )
     .join(", ");
+  // Fields the clerk's map says have no column ("notes=none").
+  const none = Object.entries(layout.columnMap ?? {})
+    .filter(([, e]) => e.col === NO_COLUMN)
+    .map(([field]) => `${FIELD_LABELS[field as FieldKey][lang]}${mapMark(layout, lang)}`)
+    .join(", ");
+  const noneText = none === "" ? "" : vi ? `; không có cột: ${none}` : `; no column: ${none}`;
   const lines = [
-    vi ? `Cách đọc bảng: ${rows}; cột: ${cols}.` : `Table layout: ${rows}; columns: ${cols}.`,
+    vi
+      ? `Cách đọc bảng: ${rows}; cột: ${cols}${noneText}.`
+      : `Table layout: ${rows}; columns: ${cols}${noneText}.`,
   ];
   if (layout.sections.length > 0) {
     const list = layout.sections.map((s) => `${s.row} "${s.text}"`).join(", ");

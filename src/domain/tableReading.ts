@@ -44,7 +44,10 @@ export interface TableReading {
   readonly headerRows: TableLayout["headerRows"];
   /** Every field a clerk may assign, in the standard order. */
   readonly fields: readonly FieldReading[];
-  /** Every column of the header block, for a dropdown of all columns. */
+  /**
+   * Every column of the header block, and those without a header that hold the items' values or
+   * are mapped: the dropdown's choices.
+   */
   readonly columns: readonly ColumnChoice[];
   readonly layout: TableLayout;
   /** The same reading as `check` prints it, in both languages. */
@@ -64,14 +67,16 @@ export function tableReading(wb: WorkbookData, opts: CheckOptions): TableReading
   const { plan, diagnostics } = checkWorkbook(wb, opts);
   const header = plan.header;
   const sheet = wb.sheets.find((s) => s.name === plan.sheet);
-  const columns: ColumnChoice[] = [...header.labels]
-    .sort((a, b) => a[0] - b[0])
-    .map(([col, label]) => ({ col, letter: columnLetter(col), label }));
+  const columns = columnChoices();
   const mapped = new Set(plan.layout.mapped);
   const fields = MAPPABLE.map((field): FieldReading => {
     const col = header.columns[field];
-    const source: FieldReading["source"] =
-      col === undefined ? null : mapped.has(field) ? (plan.layout.mapSource ?? "option") : "header";
+    // A mapped field without a column is the clerk's "(không có)": its source is the map's.
+    const source: FieldReading["source"] = mapped.has(field)
+      ? (plan.layout.mapSource ?? "option")
+      : col === undefined
+        ? null
+        : "header";
     const candidates: ColumnCandidate[] = [];
     for (const c of columns) {
       if (c.col === col) continue;
@@ -104,6 +109,25 @@ export function tableReading(wb: WorkbookData, opts: CheckOptions): TableReading
     mapDiagnostics: diagnostics.filter((d) => d.code.startsWith("map.")),
     columnMap: plainMap(plan.layout.columnMap ?? {}),
   };
+
+  /**
+   * The header's columns, and the columns without a header that hold values on the items or
+   * that a map names (a clerk may read the period from a column the header left blank).
+   */
+  function columnChoices(): ColumnChoice[] {
+    const cols = new Map<number, string>(header.labels);
+    const itemRows = plan.items.map((i) => i.row);
+    let width = 0;
+    for (const r of itemRows) width = Math.max(width, sheet?.rows[r - 1]?.length ?? 0);
+    for (let c = 1; c <= width; c++) {
+      if (cols.has(c)) continue;
+      if (itemRows.some((r) => !isBlank(sheet?.rows[r - 1]?.[c - 1] ?? null))) cols.set(c, "");
+    }
+    for (const c of Object.values(header.columns)) if (!cols.has(c)) cols.set(c, "");
+    return [...cols]
+      .sort((a, b) => a[0] - b[0])
+      .map(([col, label]) => ({ col, letter: columnLetter(col), label }));
+  }
 
   /** Most of the items' filled cells in the column look like the field's values. */
   function valuesLook(col: number, field: FieldKey): boolean {

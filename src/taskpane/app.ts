@@ -5,9 +5,12 @@
  */
 import { formatVnDate } from "../domain/calendar";
 import type { CheckResult } from "../domain/check";
+import type { ColumnMap } from "../domain/columnMap";
 import { PlanTrackerError, type Diagnostic, type Lang } from "../domain/diagnostics";
+import type { FieldKey } from "../domain/fields";
 import { formatVnd, formatVndEn, parseMoney } from "../domain/money";
 import type { PlanSettings } from "../domain/settings";
+import type { TableReading } from "../domain/tableReading";
 import { keptSheetText } from "../domain/tracker/keptSheet";
 import type { TrackResult } from "../domain/tracker/track";
 import { PERIOD_KEYS, periodLabel, type PeriodKey } from "../domain/reportingPeriod";
@@ -15,6 +18,7 @@ import { reportPeriodWindow, summaryReport } from "../domain/summary/report";
 import { clear, downloadBytes, el } from "./dom";
 import type { PaneFile, PaneHost } from "./host";
 import { t, type StringKey } from "./i18n";
+import { choiceNotice, ReadingChoices, readingFacts, readingFields } from "./readingStep";
 
 export interface PaneOptions {
   readonly lang: Lang;
@@ -59,6 +63,14 @@ export class PaneApp {
   private settingsOpen = false;
   /** Standalone: what the clerk opened (the file input itself is rebuilt and shows nothing). */
   private source: string | null = null;
+  /** "Cách đọc bảng": how the plan sheet is read, with the clerk's choices; or why it cannot be. */
+  private reading: TableReading | null = null;
+  private readingFailure: unknown = null;
+  private readonly choices = new ReadingChoices();
+  /** The choices of the last reading that succeeded (a choice that makes reading fail is undone). */
+  private readingGood = this.choices.snapshot();
+  /** A re-read with the clerk's choices is running: the dropdowns stay usable (arrow keys). */
+  private rereading = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -74,6 +86,7 @@ export class PaneApp {
     await this.run(async () => {
       await this.refreshSheets();
       await this.loadSettings();
+      await this.loadReading();
     }, false);
   }
 
@@ -144,6 +157,8 @@ export class PaneApp {
         this.root.querySelector<HTMLElement>("#pt-diagnostics button:not([disabled])") ??
         byId("pt-check");
     }
+    // "Đặt lại" has nothing left to undo once pressed: the focus moves to its neighbour.
+    if (!usable(target) && id.startsWith("pt-reading-")) target = byId("pt-reading-reload");
     if (usable(target)) target.focus();
   }
 
@@ -184,6 +199,7 @@ export class PaneApp {
       this.resetResults();
       this.source = this.tx("pastedText");
       await this.refreshSheets();
+      await this.loadReading();
     });
   }
 
@@ -193,6 +209,7 @@ export class PaneApp {
       this.resetResults();
       this.source = name;
       await this.refreshSheets();
+      await this.loadReading();
     });
   }
 
@@ -204,12 +221,17 @@ export class PaneApp {
       this.source = name;
       await this.refreshSheets();
       await this.loadSettings();
+      await this.loadReading();
     });
   }
 
   async convert(): Promise<void> {
     await this.run(async () => {
-      const result = await this.host.convert(this.sheet);
+      // The clerk's choices in "Cách đọc bảng" (null: none, a saved map is kept).
+      const map = this.host.reading ? this.choices.pendingMap() : null;
+      const result = map
+        ? await this.host.convert(this.sheet, map)
+        : await this.host.convert(this.sheet);
       this.sheet = result.check.plan.sheet;
       this.setCheck(result.check);
       this.converted = true;
@@ -217,8 +239,94 @@ export class PaneApp {
       await this.refreshSheets();
       await this.startWatching();
       this.files = await this.host.files(this.lang);
-      return this.keptNotice(result);
+      // The reading as saved: the choices are now the tracker's map.
+      await this.loadReading();
+      const notes = [
+        this.keptNotice(result),
+        map === null ? null : this.tx(Object.keys(map).length > 0 ? "mapSaved" : "mapDropped"),
+      ].filter((n): n is string => typeof n === "string");
+      return notes.length > 0 ? notes.join(" ") : undefined;
     });
+  }
+
+  // ---- "Cách đọc bảng" -----------------------------------------------------------------------
+
+  /**
+   * Reads the plan sheet afresh, without the pane's choices: by the headers, or with the
+   * tracker's saved map (`resetToHeaders`: by the headers alone). Why it cannot be read is kept
+   * for the step to show, never thrown: the clerk may not have picked the plan sheet yet.
+   */
+  private async loadReading(resetToHeaders = false): Promise<void> {
+    this.reading = null;
+    this.readingFailure = null;
+    this.choices.start(null, resetToHeaders);
+    this.readingGood = this.choices.snapshot();
+    if (!this.host.reading || this.sheet === null) return;
+    try {
+      this.reading = await this.host.reading(this.sheet, resetToHeaders ? {} : null);
+      this.choices.start(this.reading, resetToHeaders);
+      this.readingGood = this.choices.snapshot();
+    } catch (err) {
+      this.readingFailure = err;
+    }
+  }
+
+  /** The reading with the choices as they are now (again if they change while it runs). */
+  private async readWithChoices(): Promise<void> {
+    const read = this.host.reading?.bind(this.host);
+    if (!read) return;
+    try {
+      let key: string;
+      do {
+        key = this.choices.key();
+        const map: ColumnMap | null = this.choices.pendingMap();
+        this.reading = await read(this.sheet, map);
+      } while (key !== this.choices.key());
+      this.readingFailure = null;
+      this.readingGood = this.choices.snapshot();
+    } catch (err) {
+      // A map the plan cannot be read with: back to the last one that could.
+      this.choices.restore(this.readingGood);
+      throw err;
+    }
+  }
+
+  /** The clerk picked `col` (NO_COLUMN: "(không có)") for `field`. */
+  async chooseColumn(field: FieldKey, col: number): Promise<void> {
+    this.choices.choose(field, col);
+    // A re-read already running reads these choices too when it ends (see readWithChoices).
+    if (this.rereading) return;
+    this.rereading = true;
+    const before = this.reading;
+    try {
+      await this.run(async () => {
+        await this.readWithChoices();
+        return this.reading ? choiceNotice(field, before, this.reading, this.lang) : undefined;
+      });
+    } finally {
+      this.rereading = false;
+    }
+    this.render();
+  }
+
+  /** "Đặt lại": the plan read by its headers alone; converting then forgets a saved map. */
+  async resetReading(): Promise<void> {
+    await this.run(async () => {
+      await this.loadReading(true);
+      return this.reading ? this.tx("resetNotice") : undefined;
+    });
+  }
+
+  /** "Đọc lại bảng": the sheet as it is now (headers edited in Excel), the choices kept. */
+  async reloadReading(): Promise<void> {
+    await this.run(async () => {
+      const kept = this.reading?.sheet === this.sheet ? this.choices.snapshot() : null;
+      await this.loadReading(kept?.reset ?? false);
+      if (kept && this.reading && kept.choices.size > 0) {
+        this.choices.restore(kept);
+        await this.readWithChoices();
+      }
+    }, false);
   }
 
   /** Says which edited summary sheets were kept under another name, if any (track.ts). */
@@ -369,6 +477,7 @@ export class PaneApp {
         ? [el("p", { class: "pt-note" }, this.tx("standaloneNote"))]
         : []),
       this.stepPlan(),
+      ...(this.host.reading ? [this.stepReading()] : []),
       this.stepConvert(),
       this.stepCheck(),
       this.stepSummaries(),
@@ -446,6 +555,7 @@ export class PaneApp {
       select.append(el("option", { value: name, selected: name === this.sheet }, name));
     select.addEventListener("change", () => {
       this.sheet = select.value;
+      void this.run(() => this.loadReading(), false);
     });
     const text = el("textarea", { id: "pt-text", rows: "4", class: "pt-text" });
     text.value = this.pastedText;
@@ -495,7 +605,12 @@ export class PaneApp {
         this.button(
           "pt-refresh",
           this.tx("refresh"),
-          () => void this.run(() => this.refreshSheets(), false),
+          () =>
+            void this.run(async () => {
+              const before = this.sheet;
+              await this.refreshSheets();
+              if (this.sheet !== before || this.reading === null) await this.loadReading();
+            }, false),
         ),
       ),
       el("label", { for: "pt-text", class: "pt-label" }, this.tx("pasteLabel")),
@@ -505,6 +620,44 @@ export class PaneApp {
       docx,
     );
     return this.section("pt-step1", this.tx("step1"), ...parts);
+  }
+
+  /** "Cách đọc bảng", before converting: what was found, and a column per field to change. */
+  private stepReading(): HTMLElement {
+    const parts: HTMLElement[] = [el("p", { class: "pt-help" }, this.tx("readingHelp"))];
+    const reload = this.button("pt-reading-reload", this.tx("reloadReading"), () => {
+      void this.reloadReading();
+    });
+    if (this.reading) {
+      parts.push(
+        readingFacts(this.reading, this.lang),
+        ...readingFields(this.reading, this.choices, {
+          lang: this.lang,
+          locked: this.busy && !this.rereading,
+          onChoose: (field, col) => void this.chooseColumn(field, col),
+        }),
+        el(
+          "div",
+          { class: "pt-row" },
+          this.button("pt-reading-reset", this.tx("resetReading"), () => void this.resetReading(), {
+            disabled: this.busy || !this.choices.canReset(this.reading),
+          }),
+          reload,
+        ),
+      );
+    } else if (this.readingFailure !== null) {
+      parts.push(
+        el(
+          "p",
+          { id: "pt-reading-failed", class: "pt-reading-failed" },
+          `${this.tx("readingFailed")} ${this.describe(this.readingFailure)}`,
+        ),
+        reload,
+      );
+    } else {
+      parts.push(el("p", { id: "pt-reading-none", class: "pt-help" }, this.tx("readingNoSheet")));
+    }
+    return this.section("pt-reading", this.tx("stepReading"), ...parts);
   }
 
   private stepConvert(): HTMLElement {

@@ -188,8 +188,8 @@ export function createExcelHost(opts: ExcelHostOptions): PaneHost {
         await context.sync();
         if (range.isNullObject) {
           throw new PlanTrackerError("settings.missing", {
-            vi: 'Chưa có trang "Cài đặt": hãy chuyển kế hoạch thành sổ theo dõi trước (bước 2).',
-            en: 'There is no "Cài đặt" (settings) sheet yet: convert the plan to a tracker first (step 2).',
+            vi: 'Chưa có trang "Cài đặt": hãy chuyển kế hoạch thành sổ theo dõi trước (bước 3).',
+            en: 'There is no "Cài đặt" (settings) sheet yet: convert the plan to a tracker first (step 3).',
           });
         }
         const read = readSettings(sheetFromRange(SETTINGS_SHEET, "visible", range));

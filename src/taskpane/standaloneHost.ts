@@ -155,8 +155,8 @@ export function createStandaloneHost(opts: StandaloneOptions): PaneHost {
       const sheet = book.getWorksheet(SETTINGS_SHEET);
       if (!sheet) {
         throw new PlanTrackerError("settings.missing", {
-          vi: 'Chưa có trang "Cài đặt": hãy chuyển kế hoạch thành sổ theo dõi trước (bước 2).',
-          en: 'There is no "Cài đặt" (settings) sheet yet: convert the plan to a tracker first (step 2).',
+          vi: 'Chưa có trang "Cài đặt": hãy chuyển kế hoạch thành sổ theo dõi trước (bước 3).',
+          en: 'There is no "Cài đặt" (settings) sheet yet: convert the plan to a tracker first (step 3).',
         });
       }
       const read = readSettings(sheetData(sheet));

@@ -79,7 +79,15 @@ async function checkPane(page: Page): Promise<void> {
   );
   const order = await tabOrder(page);
   for (const id of ids) expect(order).toContain(id);
-  for (const id of ["pt-sheet", "pt-text", "pt-convert", "pt-check", "pt-errors-0-go"]) {
+  for (const id of [
+    "pt-sheet",
+    "pt-text",
+    "pt-map-title",
+    "pt-reading-reload",
+    "pt-convert",
+    "pt-check",
+    "pt-errors-0-go",
+  ]) {
     const before = order[order.indexOf(id) - 1];
     expect(before).toBeDefined();
     await page.focus(`#${before}`);

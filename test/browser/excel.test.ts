@@ -160,14 +160,14 @@ describe("Excel mode (fake Excel API injected into the page)", () => {
       await page.focus("#pt-lang");
       await page.selectOption("#pt-lang", "en");
       await expect(page.textContent("h1")).resolves.toBe("Plan Tracker");
-      await expect(page.textContent("#pt-step3-title")).resolves.toBe("3. Check");
+      await expect(page.textContent("#pt-step3-title")).resolves.toBe("4. Check");
       expect(await page.getAttribute("#app", "lang")).toBe("en");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("pt-lang");
       await shot(page, "excel-en-5-summaries");
       // By keyboard: the arrow keys move through the options of a focused select.
       await page.keyboard.press("ArrowUp");
       await expect(page.textContent("h1")).resolves.toBe("Theo dõi kế hoạch");
-      await expect(page.textContent("#pt-step3-title")).resolves.toBe("3. Kiểm tra");
+      await expect(page.textContent("#pt-step3-title")).resolves.toBe("4. Kiểm tra");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("pt-lang");
     });
 

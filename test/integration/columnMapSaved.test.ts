@@ -11,7 +11,9 @@ import {
   liveRecheck,
   readTableReading,
 } from "../../src/adapters/officejs/session";
+import { NO_COLUMN } from "../../src/domain/columnMap";
 import { META_SHEET } from "../../src/domain/tracker/metadata";
+import { createExcelHost } from "../../src/taskpane/excelHost";
 import { cli } from "../helpers/cli";
 import { runTrack } from "../helpers/track";
 import { tempDir, writeWorkbook } from "../helpers/xlsx";
@@ -161,6 +163,31 @@ describe("a saved map that no longer fits is said at its cell, never silently", 
     expect((await checkJson(out)).diagnostics).toEqual([]);
   });
 
+  it("--map unit=none: the tracker reads no unit column, and says the map it keeps", async () => {
+    const plan = join(tmp.dir, "none.xlsx");
+    await writeWorkbook(plan, [{ name: "KH", rows: ROWS }]);
+    const out = join(tmp.dir, "none.tracker.xlsx");
+    const r = await runTrack({
+      plan,
+      output: out,
+      asOf: "2024-01-15",
+      map: "duration=D,unit=none",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Thời lượng = D ("TL"), Đơn vị thực hiện = không có.');
+    const json = await checkJson(out);
+    expect(json.layout.mapped).toEqual(["duration", "unit"]);
+    expect(
+      (
+        JSON.parse((await cli(["check", out, "--json"])).stdout) as {
+          items: { unit: string | null }[];
+        }
+      ).items.map((i) => i.unit),
+    ).toEqual([null, null]);
+    const text = await cli(["check", out, "--as-of", "2024-01-15", "--lang", "en"]);
+    expect(text.stdout).toContain("; no column: Unit (saved map).");
+  });
+
   it("a bad --map on track is refused with exit 2 before anything is written", async () => {
     const plan = join(tmp.dir, "bad.xlsx");
     await writeWorkbook(plan, [{ name: "KH", rows: ROWS }]);
@@ -212,5 +239,50 @@ describe("the add-in keeps the pane's map in the tracker (fake Excel)", () => {
     const minutesCol = second.value.metadata.columns.minutesValue!;
     const letter = String.fromCharCode(64 + minutesCol);
     expect(book.values(`KH!${letter}4`)).toEqual([[90]]);
+  });
+});
+
+describe("the pane's Excel host: reading and convert with the clerk's map (fake Excel)", () => {
+  it("reads without writing, converts with a map that gives one field a column and one none, and keeps it", async () => {
+    const rows = [
+      ...ROWS.slice(0, 1),
+      [...(ROWS[1] as string[]), "Ghi chú"],
+      ...ROWS.slice(2).map((r, i) => [...r, i === 0 ? "" : "phát lại"]),
+    ];
+    const book = createFakeWorkbook({
+      sheets: [
+        { name: "KH", rows: rows.map((r) => r.map((v) => (v ?? null) as string | number | null)) },
+      ],
+    });
+    const host = createExcelHost({
+      features: ENV.features,
+      toolVersion: "test",
+      now: () => new Date(2024, 0, 15, 9),
+      run: book.connection().run,
+    });
+    const first = await host.reading!("KH");
+    expect(first.fields.find((f) => f.field === "notes")?.column?.letter).toBe("F");
+    const tried = await host.reading!("KH", { duration: 4, notes: NO_COLUMN });
+    expect(tried.fields.find((f) => f.field === "notes")).toMatchObject({
+      column: null,
+      source: "option",
+    });
+    expect(book.sheetNames()).toEqual(["KH"]);
+
+    const converted = await host.convert("KH", { duration: 4, notes: NO_COLUMN });
+    expect(converted.metadata.columnMap).toEqual({
+      duration: { col: 4, label: "TL" },
+      notes: { col: NO_COLUMN, label: "" },
+    });
+    // A later convert without a map (the ribbon's button, the pane opened again) keeps it.
+    const again = await host.convert("KH");
+    expect(again.check.plan.layout.mapSource).toBe("saved");
+    expect(again.metadata.columnMap).toEqual(converted.metadata.columnMap);
+    const saved = await host.reading!("KH");
+    expect(saved.columnMap).toEqual({ duration: 4, notes: NO_COLUMN });
+    expect(saved.lines.vi[0]).toContain("không có cột: Ghi chú (cách gán đã lưu)");
+    // "Đặt lại" then Convert: the empty map forgets it.
+    const reset = await host.convert("KH", {});
+    expect(reset.metadata.columnMap).toEqual({});
   });
 });

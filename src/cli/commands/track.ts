@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { formatVnDate } from "../../domain/calendar";
 import { PlanTrackerError, type Lang } from "../../domain/diagnostics";
 import { columnLetter } from "../../domain/cell";
-import { parseColumnMap } from "../../domain/columnMap";
+import { NO_COLUMN, parseColumnMap } from "../../domain/columnMap";
 import { FIELD_LABELS, type FieldKey } from "../../domain/fields";
 import { parseMoney } from "../../domain/money";
 import { keptSheetText } from "../../domain/tracker/keptSheet";
@@ -222,7 +222,13 @@ function mapLines(r: TrackSummary, lang: Lang): string[] {
     const list = entries
       .map(
         ([f, e]) =>
-          `${FIELD_LABELS[f][lang]} = ${columnLetter(e.col)}${e.label ? ` ("${e.label}")` : ""}`,
+          `${FIELD_LABELS[f][lang]} = ${
+            e.col === NO_COLUMN
+              ? lang === "vi"
+                ? "không có"
+                : "none"
+              : `${columnLetter(e.col)}${e.label ? ` ("${e.label}")` : ""}`
+          }`,
       )
       .join(", ");
     lines.push(

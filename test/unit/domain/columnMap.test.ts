@@ -58,12 +58,14 @@ import type { CellValue } from "../../../src/domain/cell";
 import { checkWorkbook } from "../../../src/domain/check";
 import {
   emptyMappedColumns,
+  NO_COLUMN,
   readSavedColumnMap,
   resolveSavedMap,
   savedMapOf,
   type SavedColumnMap,
 } from "../../../src/domain/columnMap";
 import { tableReading } from "../../../src/domain/tableReading";
+import { describeLayout } from "../../../src/domain/tableLayout";
 import { META_SHEET, readMetadata } from "../../../src/domain/tracker/metadata";
 import { buildTracker } from "../../../src/domain/tracker/track";
 import type { SheetData, WorkbookData } from "../../../src/domain/workbookData";
@@ -325,5 +327,114 @@ describe("tableReading: what the pane shows as Cách đọc bảng", () => {
     });
     expect(reading.columnMap).toEqual({ duration: 3 });
     expect(reading.lines.vi[0]).toContain("Thời lượng C2 (--map)");
+  });
+});
+
+describe('"no column" (notes=none, the pane\'s "(không có)")', () => {
+  const TODAY = "2024-01-15";
+
+  it.each<[string, Record<string, number>]>([
+    ["notes=none", { notes: NO_COLUMN }],
+    ["notes=-,duration=C", { notes: NO_COLUMN, duration: 3 }],
+    ["unit = không", { unit: NO_COLUMN }],
+    ["unit=KHONG", { unit: NO_COLUMN }],
+  ])("parseColumnMap(%j)", (text, expected) => {
+    expect(parseColumnMap(text)).toEqual(expected);
+  });
+
+  it("takes the header's column away from the field, and leaves the others", () => {
+    const header = findHeader(TL_PLAN).map!;
+    const mapped = applyColumnMap(header, { notes: NO_COLUMN, duration: 3 });
+    expect(mapped.columns).toEqual({ title: 1, period: 2, duration: 3 });
+    expect(mapped.headerCells).toEqual({ title: "A2", period: "B2", duration: "C2" });
+    expect(mapped.lastColumn).toBe(header.lastColumn);
+  });
+
+  it("reads the field as absent, says so in the layout, and warns nothing about the column", () => {
+    const r = checkWorkbook(book(TL_PLAN), { today: TODAY, columnMap: { notes: NO_COLUMN } });
+    expect(r.plan.header.columns.notes).toBeUndefined();
+    expect(r.plan.layout.mapped).toEqual(["notes"]);
+    expect(r.plan.layout.columnMap).toEqual({ notes: { col: NO_COLUMN, label: "" } });
+    // The "TL" column still looks like durations: that is said, as before.
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["header.unmapped-column"]);
+    const none = checkWorkbook(book(TL_PLAN), {
+      today: TODAY,
+      columnMap: { duration: NO_COLUMN },
+    });
+    // The clerk said the plan has no duration column: "TL" looking like one is not flagged.
+    expect(none.diagnostics).toEqual([]);
+    expect(describeLayout(none.plan.header, none.plan.layout, "vi")[0]).toBe(
+      "Cách đọc bảng: hàng tiêu đề 2; cột: Nội dung A2, Thời gian B2, Ghi chú D2; không có cột: Thời lượng (--map).",
+    );
+  });
+
+  it("a required field given no column is still looked for in the header", () => {
+    expect(() =>
+      checkWorkbook(book(TL_PLAN), { today: TODAY, columnMap: { period: NO_COLUMN } }),
+    ).not.toThrow();
+    const r = checkWorkbook(book(TL_PLAN), { today: TODAY, columnMap: { period: NO_COLUMN } });
+    expect(r.plan.header.columns.period).toBeUndefined();
+    expect(r.summary.errors).toBeGreaterThan(0);
+  });
+
+  it("is saved by track, kept by later runs, and read back from the metadata", () => {
+    const first = buildTracker(book(TL_PLAN), {
+      today: TODAY,
+      toolVersion: "test",
+      columnMap: { notes: NO_COLUMN, duration: 3 },
+    });
+    expect(first.metadata.columnMap).toEqual({
+      notes: { col: NO_COLUMN, label: "" },
+      duration: { col: 3, label: "TL" },
+    });
+    const tracker = written(book(TL_PLAN), first.layout);
+    const again = checkWorkbook(tracker, { today: TODAY });
+    expect(again.plan.layout.mapSource).toBe("saved");
+    expect(again.plan.header.columns.notes).toBeUndefined();
+    expect(again.plan.items.map((i) => i.durationMinutes)).toEqual([5, 10]);
+    expect(again.diagnostics).toEqual([]);
+    expect(readSavedColumnMap({ notes: { col: 0, label: "Ghi chú" } })).toEqual({
+      notes: { col: NO_COLUMN, label: "" },
+    });
+    expect(readSavedColumnMap({ notes: { col: -1, label: "" } })).toEqual({});
+  });
+
+  it("tableReading: the field has no column, and its source is the map", () => {
+    const reading = tableReading(book(TL_PLAN), { today: TODAY, columnMap: { notes: NO_COLUMN } });
+    expect(reading.fields.find((f) => f.field === "notes")).toMatchObject({
+      column: null,
+      source: "option",
+    });
+    expect(reading.columnMap).toEqual({ notes: NO_COLUMN });
+  });
+});
+
+describe("tableReading: the dropdown's columns", () => {
+  it("adds a column without a header that holds the items' values, and a mapped one", () => {
+    const plan = tlPlan(
+      ["Nội dung", "Thời gian", "", "Ghi chú"],
+      [
+        ["Phóng sự A", "Quý I/2024", "05 phút", ""],
+        ["Phóng sự B", "Quý II/2024", "10 phút", "phát lại", "", "x"],
+      ],
+    );
+    const reading = tableReading(book(plan), { today: "2024-01-15" });
+    expect(reading.columns.map((c) => [c.letter, c.label])).toEqual([
+      ["A", "Nội dung"],
+      ["B", "Thời gian"],
+      ["C", ""],
+      ["D", "Ghi chú"],
+      ["F", ""],
+    ]);
+    const mapped = tableReading(book(plan), {
+      today: "2024-01-15",
+      columnMap: { duration: 3, spent: 8 },
+    });
+    expect(mapped.columns.map((c) => c.letter)).toEqual(["A", "B", "C", "D", "F", "H"]);
+    expect(mapped.fields.find((f) => f.field === "spent")?.column).toEqual({
+      col: 8,
+      letter: "H",
+      label: "",
+    });
   });
 });
