@@ -73,7 +73,7 @@ describe("the sample tracker (demo)", () => {
     const header = (ws.getRow(4).values as ExcelJS.CellValue[]).slice(1);
     expect(header).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
     expect(ws.getCell("I4").value).toBe("Ghi chú");
-    expect(ws.getCell("R4").value).toBeNull();
+    expect(ws.getCell("W4").value).toBeNull();
   });
 
   it("writes due dates as DATE() formulas with correct cached results and dd/mm/yyyy", () => {
@@ -112,8 +112,16 @@ describe("the sample tracker (demo)", () => {
     const { validations } = await rawSheetRules(trackerXlsx, PLAN_SHEET);
     const bySqref = new Map(validations.map((v) => [v.sqref, v]));
     expect([...bySqref.keys()].sort()).toEqual(
-      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14"].sort(),
+      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14", "T5:T14", "V5:V14"].sort(),
     );
+    // Acceptance and payment dates: the plan year or the next (Q4 is settled in January).
+    for (const sqref of ["T5:T14", "V5:V14"])
+      expect(bySqref.get(sqref)).toMatchObject({
+        type: "date",
+        errorStyle: "warning",
+        formula1: String(serial(2023, 1, 1)),
+        formula2: String(serial(2024, 12, 31)),
+      });
     expect(bySqref.get("K5:K14")).toMatchObject({
       type: "list",
       errorStyle: "stop",
@@ -164,7 +172,7 @@ describe("the sample tracker (demo)", () => {
       cf.rules.map((r) => ({ sqref: cf.sqref, ...r })),
     );
     expect(rules.every((r) => r.type === "expression" && r.formulas.length === 1)).toBe(true);
-    const rowRules = rules.filter((r) => r.sqref === "A5:Q14");
+    const rowRules = rules.filter((r) => r.sqref === "A5:V14");
     const formulas = rowRules.map((r) => r.formulas[0]);
     expect(formulas).toEqual([
       'AND($J5<>"",$J5<PT_AsOf,$K5<>"Đã phát sóng",$K5<>"Hủy")',
@@ -172,12 +180,19 @@ describe("the sample tracker (demo)", () => {
       '$K5="Đã phát sóng"',
       '$K5="Hủy"',
     ]);
-    const invalid = rules.filter((r) => r.sqref !== "A5:Q14");
+    // Accepted over 60 days ago and unpaid: the paid-date cell, before the row colours.
+    const unpaid = rules.filter((r) => r.formulas[0]!.startsWith("AND(ISNUMBER($T5)"));
+    expect(unpaid.map((r) => [r.sqref, r.formulas[0]])).toEqual([
+      ["V5:V14", 'AND(ISNUMBER($T5),$T5<PT_AsOf-60,$V5="",$K5<>"Hủy")'],
+    ]);
+    expect(unpaid[0]!.priority).toBeLessThan(Math.min(...rowRules.map((r) => r.priority)));
+    const invalid = rules.filter((r) => r.sqref !== "A5:V14" && !unpaid.includes(r));
     expect(invalid.length).toBeGreaterThanOrEqual(5);
     for (const r of invalid) {
       expect(r.formulas[0]).toMatch(/^ISNUMBER\(SEARCH\("LỖI [^"]+:",\$N5\)\)$/);
-      expect(r.sqref).toMatch(/^([A-Q])5:\1(14)$/);
+      expect(r.sqref).toMatch(/^([A-V])5:\1(14)$/);
     }
+    expect(invalid.map((r) => r.sqref)).toEqual(expect.arrayContaining(["T5:T14", "V5:V14"]));
     expect(invalid.map((r) => r.sqref)).toContain("C5:C14");
     expect(invalid.find((r) => r.sqref === "C5:C14")!.formulas[0]!.includes("LỖI Thời gian:")).toBe(
       true,
@@ -225,7 +240,7 @@ describe("the sample tracker (demo)", () => {
     const zip = await JSZip.loadAsync(readFileSync(trackerXlsx));
     const tableXml = await zip.file("xl/tables/table1.xml")!.async("string");
     expect(tableXml).toMatch(/\sname="KeHoach"/);
-    expect(tableXml).toMatch(/\sref="A4:Q14"/);
+    expect(tableXml).toMatch(/\sref="A4:V14"/);
     const names = [...tableXml.matchAll(/<tableColumn [^>]*name="([^"]*)"/g)].map((m) => m[1]);
     expect(names).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
   });

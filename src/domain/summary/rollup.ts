@@ -54,7 +54,7 @@ export function assertTracker(wb: WorkbookData, file: string): void {
 export function rollupDistrict(file: string, check: CheckResult, asOf: IsoDate): RollupDistrict {
   const { plan, settings } = check;
   const progress = progressFigures(plan.items, plan.planYear, asOf);
-  const budget = budgetFigures(plan.items, plan.planYear, settings.allocationVnd);
+  const budget = budgetFigures(plan.items, plan.planYear, settings.allocationVnd, asOf);
   return {
     file,
     agency: settings.agency ?? file,
