@@ -145,6 +145,11 @@ describe("a quarter matrix with counts", () => {
       airedOn: null,
       spentVnd: null,
       overdue: false,
+      evidence: null,
+      acceptanceNo: null,
+      acceptedOn: null,
+      invoice: null,
+      paidOn: null,
     });
   });
 
@@ -766,15 +771,16 @@ describe("an items sheet someone changed outside the entry columns", () => {
     const wb = await book(out);
     const ws = wb.getWorksheet(ITEMS)!;
     ws.getCell("J4").value = "Hủy";
-    ws.getCell("R4").value = "Phòng VH: đã duyệt";
+    // Column W: right of the last column the tool writes (R–V are the evidence, the clerk's).
+    ws.getCell("W4").value = "Phòng VH: đã duyệt";
     await wb.xlsx.writeFile(out);
     const r = await runTrack({ plan: out, inPlace: true, asOf: "2024-05-02" });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`giữ lại với tên "${ITEMS} (đã sửa)"`);
     const back = await book(out);
-    expect(valueOf(back, `${ITEMS} (đã sửa)`, "R4")).toBe("Phòng VH: đã duyệt");
+    expect(valueOf(back, `${ITEMS} (đã sửa)`, "W4")).toBe("Phòng VH: đã duyệt");
     expect(valueOf(back, ITEMS, "J4")).toBe("Hủy");
-    expect(valueOf(back, ITEMS, "R4")).toBeNull();
+    expect(valueOf(back, ITEMS, "W4")).toBeNull();
     // Filling in the entry columns is what the sheet is for: no copy then.
     back.getWorksheet(ITEMS)!.getCell("J5").value = "Đã phát sóng";
     await back.xlsx.writeFile(out);
