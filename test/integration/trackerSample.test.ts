@@ -215,6 +215,53 @@ describe("the sample tracker (demo)", () => {
     expect(fillOf('$K5="Đã phát sóng"')).toBe("FFC6EFCE");
   });
 
+  it("shows the clerk's evidence and Finance's settlement (issue 13 §3)", () => {
+    // Record and invoice numbers stay text ("0000123" keeps its zeros); dates are dates.
+    expect(["R5", "S5", "T5", "U5", "V5"].map((a) => ws.getCell(a).value)).toEqual([
+      "Lưu trữ Đài: PS-2023-031",
+      "05/BBNT-TTVH",
+      utc(2023, 3, 20),
+      "0000123",
+      utc(2023, 4, 10),
+    ]);
+    expect(["S5", "U5"].map((a) => ws.getCell(a).numFmt)).toEqual(["@", "@"]);
+    expect(["T5", "V5"].map((a) => ws.getCell(a).numFmt)).toEqual([DATE_FMT, DATE_FMT]);
+    // Row 6 was accepted on 05/04/2023 and is still unpaid on 20/09: warned about in Kiểm tra.
+    expect(ws.getCell("N6").value).toMatch(
+      /^CẢNH BÁO Ngày thanh toán: Đã nghiệm thu ngày 05\/04\/2023 \(168 ngày/,
+    );
+    const budget = wb.getWorksheet("Kinh phí")!;
+    const rowOf = (label: string): number => {
+      for (let r = 1; r <= budget.rowCount; r++)
+        if (budget.getCell(r, 1).text.startsWith(label)) return r;
+      throw new Error(label);
+    };
+    const cached = (r: number, c: number): unknown => {
+      const v = budget.getCell(r, c).value as ExcelJS.CellFormulaValue;
+      return v.result ?? 0;
+    };
+    const q1 = rowOf("Quý I");
+    // Committed, accepted, paid per quarter: Q1 two aired items accepted, one paid; Q2 one
+    // accepted and paid (16 500 000 spent); Q3 one accepted on 13/09.
+    expect([q1, q1 + 1, q1 + 2].map((r) => [5, 6, 7].map((c) => cached(r, c)))).toEqual([
+      [30_000_000, 30_000_000, 15_000_000],
+      [45_000_000, 16_500_000, 16_500_000],
+      [45_000_000, 15_000_000, 0],
+    ]);
+    const total = rowOf("Cộng / Total");
+    expect([5, 6, 7].map((c) => cached(total, c))).toEqual([150_000_000, 61_500_000, 31_500_000]);
+    const late = rowOf("MỤC ĐÃ NGHIỆM THU QUÁ 60 NGÀY");
+    expect(budget.getCell(late, 1).value).toMatch(/\(1\)$/);
+    expect([1, 2, 3, 4, 5, 6].map((c) => budget.getCell(late + 2, c).value)).toEqual([
+      "Triển khai xây dựng Nông thôn mới năm 2023",
+      6,
+      "08/BBNT-TTVH",
+      utc(2023, 4, 5),
+      168,
+      15_000_000,
+    ]);
+  });
+
   it("defines PT_AsOf on the metadata sheet, cached at the demo's as-of date", () => {
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
       .model;
