@@ -182,7 +182,6 @@ export const FIELD_ALIASES: Readonly<Record<FieldKey, readonly string[]>> = {
     "Paid on",
     "Payment date",
     "Date paid",
-    "Paid",
   ],
 };
 

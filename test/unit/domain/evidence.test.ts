@@ -5,7 +5,7 @@
  */
 import { checkJson, checkWorkbook } from "../../../src/domain/check";
 import type { CellValue } from "../../../src/domain/cell";
-import { matchHeader } from "../../../src/domain/headers";
+import { findHeader, matchHeader } from "../../../src/domain/headers";
 import { book, sheet } from "../../helpers/grid";
 
 const HEADER = [
@@ -94,16 +94,37 @@ describe("evidence headers", () => {
     ["Ngày\nthanh toán", "paidOn"],
     ["Paid on", "paidOn"],
     ["Payment date", "paidOn"],
+    ["Date paid", "paidOn"],
   ])("%p → %s", (header, field) => {
     expect(matchHeader(header)).toBe(field);
   });
 
-  it.each([["Ngày"], ["Số"], ["Biên bản"], ["Thanh toán"]])(
+  it.each([["Ngày"], ["Số"], ["Biên bản"], ["Thanh toán"], ["Paid"]])(
     "%p alone names no column",
     (header) => {
       expect(matchHeader(header)).toBeNull();
     },
   );
+
+  it('reads "Biên bản nghiệm thu" over "Số | Ngày" and "Thanh toán" over "Hóa đơn | Ngày"', () => {
+    const grid = sheet("KH", [
+      ["STT", "Nội dung", "Thời gian", "Biên bản nghiệm thu", null, "Thanh toán", null],
+      [null, null, null, "Số", "Ngày", "Hóa đơn", "Ngày"],
+      [1, "Phóng sự A", "Quý I/2023", "05/BBNT", "20/03/2023", "0000123", "10/04/2023"],
+    ]);
+    const found = findHeader({ ...grid, merges: ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"] });
+    expect(found.diagnostics).toEqual([]);
+    expect(found.map?.headerRow).toBe(2);
+    expect(found.map?.columns).toEqual({
+      no: 1,
+      title: 2,
+      period: 3,
+      acceptanceNo: 4,
+      acceptedOn: 5,
+      invoice: 6,
+      paidOn: 7,
+    });
+  });
 
   it("reads the evidence columns of a tracker and reports them in check --json", () => {
     const r = check([
