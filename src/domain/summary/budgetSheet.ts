@@ -221,8 +221,11 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
       );
       const term = due && planYear !== null ? quarterTerm(due, planYear, q.bucket) : null;
       if (term === null) {
-        // No due dates or no plan year: no item falls in a quarter.
-        for (let k = 0; k < 3; k++) b.formula(row, 5 + k, "0", 0, CELL_STYLE, VND_FORMAT);
+        // No due-date column (a plan summarised before it is tracked: the sheet is written as
+        // values) or no plan year: the figures stand as computed, as for the planned column.
+        [q.committed, q.accepted, q.paid].forEach((v, k) =>
+          b.formula(row, 5 + k, "0", v, CELL_STYLE, VND_FORMAT),
+        );
       } else {
         b.formula(
           row,

@@ -6,6 +6,8 @@
 import { checkJson, checkWorkbook } from "../../../src/domain/check";
 import type { CellValue } from "../../../src/domain/cell";
 import { findHeader, matchHeader } from "../../../src/domain/headers";
+import { settlementFormulas } from "../../../src/domain/summary/budgetSheet";
+import { budgetFigures } from "../../../src/domain/summary/figures";
 import { book, sheet } from "../../helpers/grid";
 
 const HEADER = [
@@ -331,5 +333,88 @@ describe("evidence rules", () => {
         },
       ]),
     ).toEqual([["date.unreadable", `${COL.paidOn}3`]]);
+  });
+});
+
+describe("settlement figures and formulas", () => {
+  it.each<[string, Row & { spent?: CellValue }, [number, number, number, number | null]]>([
+    // [committed, accepted, paid, days unpaid]
+    ["planned, nothing yet", {}, [15_000_000, 0, 0, null]],
+    [
+      "accepted and paid, spending entered",
+      {
+        status: "Đã phát sóng",
+        spent: 14_000_000,
+        accepted: date("2023-03-20"),
+        paid: date("2023-04-01"),
+      },
+      [15_000_000, 14_000_000, 14_000_000, null],
+    ],
+    [
+      "accepted, spending typed as text: settled at the planned amount",
+      { status: "Đã phát sóng", spent: "14.000.000", accepted: date("2023-09-01") },
+      [15_000_000, 15_000_000, 0, null],
+    ],
+    [
+      "cancelled after acceptance: not committed, still accepted",
+      { status: "Hủy", accepted: date("2023-03-20") },
+      [0, 15_000_000, 0, null],
+    ],
+    [
+      'a space in the paid cell is filled, as Excel\'s <>"" sees it',
+      { status: "Đã phát sóng", accepted: date("2023-03-20"), paid: " " },
+      [15_000_000, 15_000_000, 15_000_000, null],
+    ],
+    [
+      "accepted 100 days ago, unpaid",
+      { status: "Đã phát sóng", accepted: date("2023-06-12") },
+      [15_000_000, 15_000_000, 0, 100],
+    ],
+  ])("%s", (_name, row, [committed, accepted, paid, days]) => {
+    const grid: CellValue[][] = [
+      HEADER,
+      [
+        1,
+        "Phóng sự A",
+        "Quý I/2023",
+        15_000_000,
+        row.status ?? null,
+        null,
+        row.spent ?? null,
+        null,
+        null,
+        row.accepted ?? null,
+        null,
+        row.paid ?? null,
+      ],
+    ];
+    const r = checkWorkbook(book(sheet("KH", grid)), { today: "2023-09-20" });
+    const fig = budgetFigures(r.plan.items, 2023, null, "2023-09-20");
+    expect([fig.committed, fig.accepted, fig.paid]).toEqual([committed, accepted, paid]);
+    expect(fig.unpaid.map((u) => u.days)).toEqual(days === null ? [] : [days]);
+    expect(fig.quarters[0]).toMatchObject({ committed, accepted, paid });
+  });
+
+  it("writes SUMPRODUCT formulas without IF (Excel before dynamic arrays), and 0 without a column", () => {
+    const refs = {
+      pv: "'KH'!$Q$5:$Q$14",
+      spent: "'KH'!$M$5:$M$14",
+      status: "'KH'!$K$5:$K$14",
+      accepted: "'KH'!$T$5:$T$14",
+      paid: "'KH'!$V$5:$V$14",
+    };
+    expect(settlementFormulas.committed(refs, null)).toBe(
+      `SUMPRODUCT(('KH'!$K$5:$K$14<>"Hủy"),'KH'!$Q$5:$Q$14)`,
+    );
+    expect(settlementFormulas.settled(refs, refs.accepted, "(X)")).toBe(
+      `SUMPRODUCT((X)*('KH'!$T$5:$T$14<>""),'KH'!$M$5:$M$14)+SUMPRODUCT((X)*('KH'!$T$5:$T$14<>"")*(1-ISNUMBER('KH'!$M$5:$M$14)),'KH'!$Q$5:$Q$14)`,
+    );
+    expect(settlementFormulas.settled(refs, null, null)).toBe("0");
+    expect(settlementFormulas.committed({ ...refs, pv: null }, null)).toBe("0");
+    for (const f of [
+      settlementFormulas.committed(refs, "(X)"),
+      settlementFormulas.settled(refs, refs.paid, "(X)"),
+    ])
+      expect(f).not.toMatch(/\bIF\(/);
   });
 });
