@@ -193,6 +193,12 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
       airedOn: i.airedOn,
       spentVnd: i.spentVnd,
       overdue: i.overdue,
+      // Added for issue 13 §3: the evidence Finance settles on (null when absent or blank).
+      evidence: i.evidence,
+      acceptanceNo: i.acceptanceNo,
+      acceptedOn: i.acceptedOn,
+      invoice: i.invoice,
+      paidOn: i.paidOn,
     })),
     diagnostics: result.diagnostics.map((d) => ({
       row: d.row,

@@ -21,7 +21,12 @@ export type FieldKey =
   | "check"
   | "countValue"
   | "minutesValue"
-  | "plannedValue";
+  | "plannedValue"
+  | "evidence"
+  | "acceptanceNo"
+  | "acceptedOn"
+  | "invoice"
+  | "paidOn";
 
 export const PLAN_FIELDS: readonly FieldKey[] = [
   "no",
@@ -35,6 +40,20 @@ export const PLAN_FIELDS: readonly FieldKey[] = [
   "notes",
 ];
 
+/**
+ * Evidence for payment (issue 13 §3): what Finance needs to settle an item — where the broadcast
+ * can be seen or heard, the acceptance record (biên bản nghiệm thu) and its date, the invoice and
+ * the date it was paid. The clerk's to fill in; grouped at the right end of the tracker, after the
+ * computed columns, so a tracker made before they existed gains them without moving a column.
+ */
+export const EVIDENCE_FIELDS: readonly FieldKey[] = [
+  "evidence",
+  "acceptanceNo",
+  "acceptedOn",
+  "invoice",
+  "paidOn",
+];
+
 /** Columns the tracker adds when the plan lacks them, in the order they are appended. */
 export const TRACKER_FIELDS: readonly FieldKey[] = [
   "due",
@@ -45,11 +64,13 @@ export const TRACKER_FIELDS: readonly FieldKey[] = [
   "countValue",
   "minutesValue",
   "plannedValue",
+  ...EVIDENCE_FIELDS,
 ];
 
 /**
  * Tracker columns whose cells the tool computes and rewrites on every run (when it added the
- * column). The other tracker columns (status, air date, spending) are the clerk's to fill in.
+ * column). The other tracker columns (status, air date, spending, the evidence) are the clerk's
+ * to fill in.
  */
 export const COMPUTED_FIELDS: readonly FieldKey[] = [
   "due",
@@ -117,6 +138,51 @@ export const FIELD_ALIASES: Readonly<Record<FieldKey, readonly string[]>> = {
   countValue: ["SL quy đổi", "Count value"],
   minutesValue: ["Số phút quy đổi", "Minutes value"],
   plannedValue: ["Kinh phí KH quy đổi (đồng)", "Kinh phí KH quy đổi", "Planned cost value (VND)"],
+  // Evidence for payment. "Ngày" alone, "Số" alone and "Biên bản" alone name nothing: too vague.
+  evidence: [
+    "Link / lưu trữ",
+    "Link/lưu trữ",
+    "Link, lưu trữ",
+    "Đường dẫn / lưu trữ",
+    "Link",
+    "Đường dẫn",
+    "Lưu trữ",
+    "Minh chứng",
+    "Nơi lưu trữ",
+    "Link / archive",
+    "Evidence",
+    "Recording",
+    "Recording reference",
+    "Archive",
+  ],
+  acceptanceNo: [
+    "Số biên bản nghiệm thu",
+    "Biên bản nghiệm thu",
+    "Số BBNT",
+    "BBNT",
+    "Số biên bản NT",
+    "Acceptance record",
+    "Acceptance record no.",
+    "Acceptance no.",
+  ],
+  acceptedOn: [
+    "Ngày nghiệm thu",
+    "Ngày BBNT",
+    "Ngày biên bản nghiệm thu",
+    "Accepted on",
+    "Acceptance date",
+    "Date accepted",
+  ],
+  invoice: ["Số hóa đơn", "Hóa đơn", "Số HĐ", "Invoice", "Invoice no.", "Invoice number"],
+  paidOn: [
+    "Ngày thanh toán",
+    "Ngày chi",
+    "Ngày chi trả",
+    "Ngày giải ngân",
+    "Paid on",
+    "Payment date",
+    "Date paid",
+  ],
 };
 
 /** The header the tracker writes for a column it adds, per language of the workbook (vi). */
@@ -138,6 +204,11 @@ export const TRACKER_HEADERS: Readonly<Record<FieldKey, { vi: string; en: string
   countValue: { vi: "SL quy đổi", en: "Count value" },
   minutesValue: { vi: "Số phút quy đổi", en: "Minutes value" },
   plannedValue: { vi: "Kinh phí KH quy đổi (đồng)", en: "Planned cost value (VND)" },
+  evidence: { vi: "Link / lưu trữ", en: "Link / archive" },
+  acceptanceNo: { vi: "Số biên bản nghiệm thu", en: "Acceptance record no." },
+  acceptedOn: { vi: "Ngày nghiệm thu", en: "Accepted on" },
+  invoice: { vi: "Số hóa đơn", en: "Invoice no." },
+  paidOn: { vi: "Ngày thanh toán", en: "Paid on" },
 };
 
 /** Field names as a clerk reads them in messages. */

@@ -127,6 +127,32 @@ const GROUP_RULES: readonly {
       actual: "spent",
     },
   },
+  // Evidence for payment (issue 13 §3): "Biên bản nghiệm thu" over "Số | Ngày", "Thanh toán"
+  // over "Hóa đơn | Ngày".
+  {
+    group: /^(bien ban nghiem thu|nghiem thu|bbnt|acceptance)/,
+    subs: {
+      so: "acceptanceNo",
+      "so bien ban": "acceptanceNo",
+      "so bbnt": "acceptanceNo",
+      number: "acceptanceNo",
+      "no.": "acceptanceNo",
+      ngay: "acceptedOn",
+      "ngay nghiem thu": "acceptedOn",
+      date: "acceptedOn",
+    },
+  },
+  {
+    group: /^(thanh toan|payment)/,
+    subs: {
+      ngay: "paidOn",
+      "ngay thanh toan": "paidOn",
+      date: "paidOn",
+      "hoa don": "invoice",
+      "so hoa don": "invoice",
+      invoice: "invoice",
+    },
+  },
   {
     group: /^(san pham|product)/,
     subs: {
@@ -142,7 +168,8 @@ const GROUP_RULES: readonly {
 ];
 
 /** Words that may head a group of columns without naming a field themselves. */
-const GROUP_WORDS = /^(san pham|kinh phi|thoi gian|nguon kinh phi|du toan|product|budget|time)/;
+const GROUP_WORDS =
+  /^(san pham|kinh phi|thoi gian|nguon kinh phi|du toan|product|budget|time|bien ban nghiem thu|nghiem thu|thanh toan|chung tu|acceptance|payment)/;
 
 /**
  * The field a column's stack of header cells names (top to bottom), with the group rules, and

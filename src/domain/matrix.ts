@@ -160,11 +160,39 @@ export const ITEMS_COLUMNS = {
   countValue: 15,
   minutesValue: 16,
   plannedValue: 17,
+  // Evidence for payment (issue 13 §3), at the right end as on a standard tracker: an items sheet
+  // written before they existed has these columns empty, so its entries read the same.
+  evidence: 18,
+  acceptanceNo: 19,
+  acceptedOn: 20,
+  invoice: 21,
+  paidOn: 22,
 } as const;
 
 /** The clerk's columns of the derived items sheet, kept from run to run. */
-export type EntryField = "due" | "status" | "airedOn" | "spent" | "notes";
-export const ENTRY_FIELDS: readonly EntryField[] = ["due", "status", "airedOn", "spent", "notes"];
+export type EntryField =
+  | "due"
+  | "status"
+  | "airedOn"
+  | "spent"
+  | "notes"
+  | "evidence"
+  | "acceptanceNo"
+  | "acceptedOn"
+  | "invoice"
+  | "paidOn";
+export const ENTRY_FIELDS: readonly EntryField[] = [
+  "due",
+  "status",
+  "airedOn",
+  "spent",
+  "notes",
+  "evidence",
+  "acceptanceNo",
+  "acceptedOn",
+  "invoice",
+  "paidOn",
+];
 
 export interface EntryCell {
   readonly col: number;

@@ -9,7 +9,7 @@ import { measureInCount, parseCount, parseCountAndType, normalizeType } from "./
 import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import { dueDate, eventOutsidePeriod, findEventDate, NO_EVENT_DATE } from "./due";
 import { parseDuration } from "./duration";
-import { FIELD_LABELS, type FieldKey } from "./fields";
+import { EVIDENCE_FIELDS, FIELD_LABELS, type FieldKey } from "./fields";
 import {
   applyColumnMap,
   NO_COLUMN,
@@ -23,6 +23,7 @@ import {
 } from "./columnMap";
 import { findHeader, type HeaderMap } from "./headers";
 import {
+  ENTRY_FIELDS,
   ITEMS_COLUMNS,
   ITEMS_SHEET,
   readMatrixCell,
@@ -149,6 +150,7 @@ const ITEM_FIELDS: readonly FieldKey[] = [
   "status",
   "airedOn",
   "spent",
+  ...EVIDENCE_FIELDS,
 ];
 
 export function readPlan(sheet: SheetData, ctx: PlanContext): PlanRead {
@@ -485,6 +487,7 @@ function onlyNotes(row: number, get: (row: number, f: FieldKey) => CellValue): b
     "status",
     "airedOn",
     "spent",
+    ...EVIDENCE_FIELDS,
   ];
   return substantive.every((f) => isBlank(get(row, f)));
 }
@@ -764,6 +767,21 @@ function readItem(
     place("airedOn", parsed.issues, airedAt ? atEntry(slot, airedAt) : undefined);
   }
 
+  // Evidence for payment: text as written, dates read like the air date
+  const evidenceCell = entryOr(slot, entry, "evidence", get, row);
+  const acceptanceNoCell = entryOr(slot, entry, "acceptanceNo", get, row);
+  const invoiceCell = entryOr(slot, entry, "invoice", get, row);
+  const readEvidenceDate = (field: "acceptedOn" | "paidOn"): IsoDate | null => {
+    const cell = entryOr(slot, entry, field, get, row);
+    if (isBlank(cell)) return null;
+    const parsed = memo.get("date", cell, readDateCell, planYear);
+    const at = entry?.cells[field];
+    place(field, parsed.issues, at ? atEntry(slot, at) : undefined);
+    return parsed.date;
+  };
+  const acceptedOn = readEvidenceDate("acceptedOn");
+  const paidOn = readEvidenceDate("paidOn");
+
   const rate = itemRate ?? (type ? scope.ctx.settings.ratesPerMinute[type] : undefined) ?? null;
   const derived =
     budgetVnd === null && rate !== null && count !== null && durationMinutes !== null
@@ -800,6 +818,17 @@ function readItem(
       : textAsWritten(scope, row, "type"),
     statusText: slot ? textOf(statusCell) : textAsWritten(scope, row, "status"),
     spentNumber: typeof spentCell === "number" && Number.isFinite(spentCell) ? spentCell : null,
+    evidence: evidenceText(evidenceCell),
+    acceptanceNo: evidenceText(acceptanceNoCell),
+    acceptedOn,
+    invoice: evidenceText(invoiceCell),
+    paidOn,
+    acceptedFilled: slot
+      ? excelFilled(entry?.cells.acceptedOn?.value)
+      : excelFilled(rawCell(scope, row, "acceptedOn")),
+    paidFilled: slot
+      ? excelFilled(entry?.cells.paidOn?.value)
+      : excelFilled(rawCell(scope, row, "paidOn")),
     budgetVnd,
     status,
     airedOn,
@@ -835,6 +864,33 @@ function atEntry(slot: MatrixSlot | undefined, cell: EntryCell): At {
 
 function textOf(v: CellValue): string | null {
   return isBlank(v) ? null : cellText(v);
+}
+
+/** A free-text evidence cell (a link, a record or invoice number) as a person reads it. */
+function evidenceText(v: CellValue): string | null {
+  return isBlank(v) ? null : displayText(v).trim();
+}
+
+/** A tracker field's cell: a matrix item's from its items-sheet entry, else the plan's. */
+function entryOr(
+  slot: MatrixSlot | undefined,
+  entry: ItemEntry | null,
+  field: EntryField,
+  get: (row: number, f: FieldKey) => CellValue,
+  row: number,
+): CellValue {
+  return slot ? (entry?.cells[field]?.value ?? null) : get(row, field);
+}
+
+/** The item's own cell (not a merged master's): what Excel's formulas see there. */
+function rawCell(scope: ItemScope, row: number, field: FieldKey): CellValue {
+  const c = scope.cols[field];
+  return c === undefined ? null : (scope.rows[row - 1]?.[c - 1] ?? null);
+}
+
+/** Whether Excel's `cell<>""` holds: anything but an empty cell (a space counts). */
+function excelFilled(v: CellValue | undefined): boolean {
+  return v !== null && v !== undefined && v !== "";
 }
 
 /** The cell's own text (not a merged master's), or null when blank. */
@@ -1075,7 +1131,7 @@ function readMatrixRow(
 /** Findings about the matrix as a whole: tracker columns on the plan sheet that are not read. */
 function matrixNotes(sheet: SheetData, header: HeaderMap): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const field of ["due", "status", "airedOn", "spent"] as const) {
+  for (const field of ["due", "status", "airedOn", "spent", ...EVIDENCE_FIELDS] as FieldKey[]) {
     const col = header.columns[field];
     if (col === undefined) continue;
     const label = FIELD_LABELS[field];
@@ -1109,12 +1165,17 @@ function matrixPlace(
     entriesSheet !== null &&
     item.entryRow !== undefined &&
     item.entryRow !== null &&
-    (field === "status" || field === "airedOn" || field === "spent" || field === "due")
+    isEntryField(field)
   )
     return { sheet: entriesSheet, row: item.entryRow, col: ITEMS_COLUMNS[field] };
   if (field === "count" && item.matrixCol !== undefined)
     return { sheet: null, row: item.row, col: item.matrixCol };
   return { sheet: null, row: item.row, col: cols[field] ?? null };
+}
+
+/** The tracker fields a matrix item keeps on its items-sheet row (not the notes: a plan field). */
+function isEntryField(field: FieldKey): field is Exclude<EntryField, "notes"> {
+  return field !== "notes" && (ENTRY_FIELDS as readonly FieldKey[]).includes(field);
 }
 
 /**
@@ -1175,4 +1236,15 @@ class EntryIndex {
   }
 }
 
-const ENTRY_ORDER: readonly EntryField[] = ["status", "airedOn", "spent", "due", "notes"];
+const ENTRY_ORDER: readonly EntryField[] = [
+  "status",
+  "airedOn",
+  "spent",
+  "due",
+  "notes",
+  "evidence",
+  "acceptanceNo",
+  "acceptedOn",
+  "invoice",
+  "paidOn",
+];

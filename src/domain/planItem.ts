@@ -48,6 +48,23 @@ export interface PlanItem {
   readonly statusText: string | null;
   /** The spending cell when it is a number: what SUM/SUMIFS add up (text is skipped by Excel). */
   readonly spentNumber: number | null;
+  /**
+   * Evidence for payment (issue 13 §3): the link or recording reference, the acceptance record's
+   * number and date, the invoice number and the date paid. Text as written; dates read like the
+   * air date. Null when the column is absent or the cell blank or unreadable.
+   */
+  readonly evidence: string | null;
+  readonly acceptanceNo: string | null;
+  readonly acceptedOn: IsoDate | null;
+  readonly invoice: string | null;
+  readonly paidOn: IsoDate | null;
+  /**
+   * The acceptance and paid-date cells hold something, as Excel's `<>""` sees them (a space
+   * counts; an unreadable date too): what the Budget sheet's live formulas count as accepted
+   * and paid, so the cached values agree with Excel's.
+   */
+  readonly acceptedFilled: boolean;
+  readonly paidFilled: boolean;
   /** Fields whose cell could not be read (errors): the tracker marks these cells. */
   readonly invalidFields: readonly FieldKey[];
   /**

@@ -8,6 +8,7 @@ import { issue, locate, type Diagnostic, type Issue } from "./diagnostics";
 import type { FieldKey } from "./fields";
 import { formatVnd, formatVndEn } from "./money";
 import type { PlanItem } from "./planItem";
+import { UNPAID_AFTER_DAYS, unpaidDays } from "./settlement";
 import { isDone } from "./status";
 import { fold } from "./text";
 
@@ -98,6 +99,103 @@ const spentWithoutAirDate: Rule = (item) =>
       }
     : null;
 
+// ---------------------------------------------------------------- evidence for payment (§3)
+
+const paidWithoutAcceptance: Rule = (item) =>
+  item.paidOn !== null && item.acceptedOn === null && !item.invalidFields.includes("acceptedOn")
+    ? {
+        field: "paidOn",
+        found: issue("paidOn.without-acceptance", "warning", {
+          vi: `Đã thanh toán ngày ${formatVnDate(item.paidOn)} nhưng chưa có ngày nghiệm thu: thanh toán cần biên bản nghiệm thu — nhập số và ngày biên bản.`,
+          en: `Paid on ${formatVnDate(item.paidOn)} but there is no acceptance date: payment needs an acceptance record — enter its number and date.`,
+        }),
+      }
+    : null;
+
+const acceptedBeforeAired: Rule = (item) =>
+  item.acceptedOn !== null && item.airedOn !== null && item.acceptedOn < item.airedOn
+    ? {
+        field: "acceptedOn",
+        found: issue("acceptedOn.before-air-date", "warning", {
+          vi: `Ngày nghiệm thu ${formatVnDate(item.acceptedOn)} trước ngày phát sóng ${formatVnDate(item.airedOn)}: sản phẩm được nghiệm thu sau khi phát sóng — kiểm tra lại hai ngày.`,
+          en: `The acceptance date ${formatVnDate(item.acceptedOn)} is before the air date ${formatVnDate(item.airedOn)}: a broadcast is accepted after it airs — check both dates.`,
+        }),
+      }
+    : null;
+
+const paidBeforeAccepted: Rule = (item) =>
+  item.paidOn !== null && item.acceptedOn !== null && item.paidOn < item.acceptedOn
+    ? {
+        field: "paidOn",
+        found: issue("paidOn.before-acceptance", "warning", {
+          vi: `Ngày thanh toán ${formatVnDate(item.paidOn)} trước ngày nghiệm thu ${formatVnDate(item.acceptedOn)}: chỉ thanh toán sau khi nghiệm thu — kiểm tra lại hai ngày.`,
+          en: `The payment date ${formatVnDate(item.paidOn)} is before the acceptance date ${formatVnDate(item.acceptedOn)}: payment follows acceptance — check both dates.`,
+        }),
+      }
+    : null;
+
+const recordWithoutAcceptanceDate: Rule = (item) =>
+  item.acceptanceNo !== null &&
+  item.acceptedOn === null &&
+  !item.invalidFields.includes("acceptedOn")
+    ? {
+        field: "acceptedOn",
+        found: issue("acceptedOn.missing", "warning", {
+          vi: `Có số biên bản nghiệm thu "${item.acceptanceNo}" nhưng chưa có ngày nghiệm thu: nhập ngày dạng dd/mm/yyyy (trang Kinh phí tính mục đã nghiệm thu theo ngày này).`,
+          en: `There is an acceptance record number "${item.acceptanceNo}" but no acceptance date: enter it as dd/mm/yyyy (the Budget sheet counts an item as accepted by this date).`,
+        }),
+      }
+    : null;
+
+const acceptedButUnpaid: Rule = (item, ctx) => {
+  const days = unpaidDays(item, ctx.asOf);
+  return days === null || item.acceptedOn === null
+    ? null
+    : {
+        field: "paidOn",
+        found: issue("paidOn.unpaid-after-acceptance", "warning", {
+          vi: `Đã nghiệm thu ngày ${formatVnDate(item.acceptedOn)} (${days} ngày trước ngày tính ${formatVnDate(ctx.asOf)}, quá ${UNPAID_AFTER_DAYS} ngày) nhưng chưa thanh toán: nhập ngày thanh toán nếu đã chi, hoặc đề nghị Tài chính thanh toán.`,
+          en: `Accepted on ${formatVnDate(item.acceptedOn)} (${days} days before the as-of date ${formatVnDate(ctx.asOf)}, over ${UNPAID_AFTER_DAYS}) but not paid: enter the payment date if paid, or ask Finance to pay.`,
+        }),
+      };
+};
+
+/** An acceptance or payment date before the plan year, or after the year that follows it. */
+function evidenceDateOutsideYears(field: "acceptedOn" | "paidOn"): Rule {
+  return (item, ctx) => {
+    const date = item[field];
+    if (date === null || ctx.planYear === null) return null;
+    const year = yearOf(date);
+    if (year >= ctx.planYear && year <= ctx.planYear + 1) return null;
+    const label = field === "acceptedOn" ? "nghiệm thu" : "thanh toán";
+    const labelEn = field === "acceptedOn" ? "acceptance" : "payment";
+    return {
+      field,
+      found: issue(`${field}.other-year`, "warning", {
+        vi: `Ngày ${label} ${formatVnDate(date)} không thuộc năm kế hoạch ${ctx.planYear} hay năm sau: kiểm tra lại năm (dd/mm/yyyy).`,
+        en: `The ${labelEn} date ${formatVnDate(date)} is neither in the plan year ${ctx.planYear} nor the next: check the year (dd/mm/yyyy).`,
+      }),
+    };
+  };
+}
+
+/** An acceptance or payment date after the as-of date: a typo, or entered ahead. */
+function evidenceDateInFuture(field: "acceptedOn" | "paidOn"): Rule {
+  return (item, ctx) => {
+    const date = item[field];
+    if (date === null || date <= ctx.asOf) return null;
+    const label = field === "acceptedOn" ? "nghiệm thu" : "thanh toán";
+    const labelEn = field === "acceptedOn" ? "acceptance" : "payment";
+    return {
+      field,
+      found: issue(`${field}.future`, "warning", {
+        vi: `Ngày ${label} ${formatVnDate(date)} sau ngày tính ${formatVnDate(ctx.asOf)}: kiểm tra lại ngày.`,
+        en: `The ${labelEn} date ${formatVnDate(date)} is after the as-of date ${formatVnDate(ctx.asOf)}: check it.`,
+      }),
+    };
+  };
+}
+
 const ITEM_RULES: readonly Rule[] = [
   airedButNotDone,
   doneWithoutAirDate,
@@ -105,6 +203,15 @@ const ITEM_RULES: readonly Rule[] = [
   airedInFuture,
   spentOverPlan,
   spentWithoutAirDate,
+  recordWithoutAcceptanceDate,
+  acceptedBeforeAired,
+  evidenceDateOutsideYears("acceptedOn"),
+  evidenceDateInFuture("acceptedOn"),
+  paidWithoutAcceptance,
+  paidBeforeAccepted,
+  evidenceDateOutsideYears("paidOn"),
+  evidenceDateInFuture("paidOn"),
+  acceptedButUnpaid,
 ];
 
 /** The same title twice in the same period is usually a copy-paste slip. */

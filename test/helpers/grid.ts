@@ -32,4 +32,10 @@ export const TRACKER_HEADERS = [
   "SL quy đổi",
   "Số phút quy đổi",
   "Kinh phí KH quy đổi (đồng)",
+  // Evidence for payment (issue 13 §3), grouped at the right end.
+  "Link / lưu trữ",
+  "Số biên bản nghiệm thu",
+  "Ngày nghiệm thu",
+  "Số hóa đơn",
+  "Ngày thanh toán",
 ];

@@ -145,6 +145,11 @@ describe("a quarter matrix with counts", () => {
       airedOn: null,
       spentVnd: null,
       overdue: false,
+      evidence: null,
+      acceptanceNo: null,
+      acceptedOn: null,
+      invoice: null,
+      paidOn: null,
     });
   });
 
@@ -691,6 +696,88 @@ describe("a re-run keeps the clerk's entries on the items sheet", () => {
   });
 });
 
+describe("evidence for payment on the items sheet (issue 13 §3)", () => {
+  let out = "";
+  const day = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+  beforeAll(async () => {
+    const plan = await writeLayout(COUNTS, "evidence.xlsx");
+    out = join(tmp.dir, "evidence.tracker.xlsx");
+    expect((await runTrack({ plan, output: out, asOf: "2024-05-02" })).code).toBe(0);
+    const wb = await book(out);
+    const ws = wb.getWorksheet(ITEMS)!;
+    expect(["R3", "S3", "T3", "U3", "V3"].map((a) => ws.getCell(a).value)).toEqual([
+      "Link / lưu trữ",
+      "Số biên bản nghiệm thu",
+      "Ngày nghiệm thu",
+      "Số hóa đơn",
+      "Ngày thanh toán",
+    ]);
+    // C5 (Quý I of "Tin hoạt động"): aired, accepted, paid. D5: a payment date, no acceptance.
+    expect(valueOf(wb, ITEMS, "B6")).toBe("C5");
+    ws.getCell("J6").value = "Đã phát sóng";
+    ws.getCell("K6").value = day(2024, 3, 20);
+    ws.getCell("L6").value = 6000000;
+    ws.getCell("R6").value = "https://drive.example.vn/tin-quy-1";
+    ws.getCell("S6").value = "03/BBNT";
+    ws.getCell("T6").value = day(2024, 3, 25);
+    ws.getCell("U6").value = "0000456";
+    ws.getCell("V6").value = day(2024, 4, 5);
+    ws.getCell("V7").value = day(2024, 4, 20);
+    // E4 (Quý III of the first topic): a record number; its cell is then deleted from the plan.
+    expect(valueOf(wb, ITEMS, "B5")).toBe("E4");
+    ws.getCell("S5").value = "09/BBNT";
+    wb.getWorksheet("KH")!.getCell("E4").value = null;
+    await wb.xlsx.writeFile(out);
+    expect((await runTrack({ plan: out, inPlace: true, asOf: "2024-05-02" })).code).toBe(0);
+  });
+
+  it("keeps each item's evidence on its row, and an orphan's at the end", async () => {
+    const wb = await book(out);
+    const row = (r: number): unknown[] =>
+      ["B", "R", "S", "T", "U", "V"].map((c) => valueOf(wb, ITEMS, `${c}${r}`));
+    expect(row(5)).toEqual([
+      "C5",
+      "https://drive.example.vn/tin-quy-1",
+      "03/BBNT",
+      day(2024, 3, 25),
+      "0000456",
+      day(2024, 4, 5),
+    ]);
+    expect(row(6)).toEqual(["D5", null, null, null, null, day(2024, 4, 20)]);
+    expect(row(11)).toEqual(["(E4)", null, "09/BBNT", null, null, null]);
+  });
+
+  it("reads it in check --json and warns at the items sheet's cell", async () => {
+    const r = await cli(["check", out, "--json", "--as-of", "2024-05-02"]);
+    const json = JSON.parse(r.stdout) as {
+      items: Record<string, unknown>[];
+      diagnostics: { sheet: string; cell: string; code: string }[];
+    };
+    expect(json.items.find((i) => i.cell === "C5")).toMatchObject({
+      evidence: "https://drive.example.vn/tin-quy-1",
+      acceptanceNo: "03/BBNT",
+      acceptedOn: "2024-03-25",
+      invoice: "0000456",
+      paidOn: "2024-04-05",
+    });
+    expect(json.diagnostics.map((d) => [d.sheet, d.cell, d.code])).toEqual(
+      expect.arrayContaining([[ITEMS, "V6", "paidOn.without-acceptance"]]),
+    );
+  });
+
+  it("counts it on the Budget sheet, with cached values HyperFormula confirms", async () => {
+    const wb = await book(out);
+    const ws = wb.getWorksheet("Kinh phí")!;
+    let total = 0;
+    for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === "Cộng / Total") total = r;
+    // Accepted: C5's 6 000 000 spent; paid: C5 and D5 (no spending, no planned amount: 0).
+    expect(["F", "G"].map((c) => valueOf(wb, "Kinh phí", `${c}${total}`))).toEqual([
+      6000000, 6000000,
+    ]);
+    expectCachedMatches(await recomputeWorkbook(out, { today: "2024-05-02" }));
+  });
+});
+
 describe("summary and rollup of a matrix tracker", () => {
   it("read the items sheet's entries: done items counted, no 'not a tracker yet' note", async () => {
     const plan = await writeLayout(COUNTS, "summary.xlsx");
@@ -766,15 +853,16 @@ describe("an items sheet someone changed outside the entry columns", () => {
     const wb = await book(out);
     const ws = wb.getWorksheet(ITEMS)!;
     ws.getCell("J4").value = "Hủy";
-    ws.getCell("R4").value = "Phòng VH: đã duyệt";
+    // Column W: right of the last column the tool writes (R–V are the evidence, the clerk's).
+    ws.getCell("W4").value = "Phòng VH: đã duyệt";
     await wb.xlsx.writeFile(out);
     const r = await runTrack({ plan: out, inPlace: true, asOf: "2024-05-02" });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`giữ lại với tên "${ITEMS} (đã sửa)"`);
     const back = await book(out);
-    expect(valueOf(back, `${ITEMS} (đã sửa)`, "R4")).toBe("Phòng VH: đã duyệt");
+    expect(valueOf(back, `${ITEMS} (đã sửa)`, "W4")).toBe("Phòng VH: đã duyệt");
     expect(valueOf(back, ITEMS, "J4")).toBe("Hủy");
-    expect(valueOf(back, ITEMS, "R4")).toBeNull();
+    expect(valueOf(back, ITEMS, "W4")).toBeNull();
     // Filling in the entry columns is what the sheet is for: no copy then.
     back.getWorksheet(ITEMS)!.getCell("J5").value = "Đã phát sóng";
     await back.xlsx.writeFile(out);

@@ -80,7 +80,14 @@ describe("convert in Excel on a quarter matrix", () => {
     expect(f.cell(`${QI}!I4`).formula).toBe("=DATE(2023,3,11)");
     expect(f.cell(`${QI}!Q4`).value).toBe(30000000);
     expect(f.cell(`${QI}!Q5`).value).toBeNull();
-    expect(f.validations(ITEMS).map((v) => v.address)).toEqual(["J4:J8", "K4:K8", "L4:L8"]);
+    expect(f.validations(ITEMS).map((v) => v.address)).toEqual([
+      "J4:J8",
+      "K4:K8",
+      "L4:L8",
+      // The acceptance and payment dates (issue 13 §3).
+      "T4:T8",
+      "V4:V8",
+    ]);
   });
 
   it("a second convert keeps the clerk's entries on their items' rows", async () => {
@@ -194,8 +201,8 @@ describe("contract: both adapters leave the same matrix tracker", () => {
     expectSameSheets(readExceljs(back, SHEETS), office);
     // Not vacuous: the items sheet holds its rows, rules and formulas.
     const items = office.sheets[1]!;
-    expect(Object.keys(items.validations)).toHaveLength(15);
-    expect(items.conditionalFormats).toHaveLength(12);
+    expect(Object.keys(items.validations)).toHaveLength(25);
+    expect(items.conditionalFormats).toHaveLength(15);
     // Key, title, period, count, unit and due date of each of the 5 items (no duration column).
     expect(Object.values(nonEmptyCells(items)).filter((c) => c.formula !== null).length).toBe(
       5 * 6,

@@ -115,8 +115,8 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   });
 
   it("appends the tracker columns after Ghi chú, in order", () => {
-    expect(fake.values(`${Q}!A4:Q4`)[0]).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
-    expect(fake.values(`${Q}!R4`)[0]).toEqual([""]);
+    expect(fake.values(`${Q}!A4:V4`)[0]).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
+    expect(fake.values(`${Q}!W4`)[0]).toEqual([""]);
   });
 
   it("writes due dates as DATE() formulas in dd/mm/yyyy; none for Quý VI", () => {
@@ -136,6 +136,11 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
     expect(fake.numberFormats(`${Q}!O5:P14`).flat()).toEqual(Array(20).fill("0.##"));
     expect(fake.numberFormats(`${Q}!Q5:Q14`).flat()).toEqual(Array(10).fill(VND_FMT));
     expect(fake.values(`${Q}!O5:P5`)).toEqual([[1, 5]]);
+    // The evidence: record and invoice numbers as text ("0000123" keeps its zeros), dates.
+    expect(fake.numberFormats(`${Q}!S5:S14`).flat()).toEqual(Array(10).fill("@"));
+    expect(fake.numberFormats(`${Q}!U5:U14`).flat()).toEqual(Array(10).fill("@"));
+    expect(fake.numberFormats(`${Q}!T5:T14`).flat()).toEqual(Array(10).fill(DATE_FMT));
+    expect(fake.numberFormats(`${Q}!V5:V14`).flat()).toEqual(Array(10).fill(DATE_FMT));
   });
 
   it("writes the Kiểm tra text of the two Quý VI rows, and reports them with a suggestion", () => {
@@ -149,11 +154,21 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
     ]);
   });
 
-  it("adds validations on bounded ranges only: status list, air date, period list, spending, duration", () => {
+  it("adds validations on bounded ranges only: status list, air date, period list, spending, duration, acceptance and payment dates", () => {
     const rules = Object.fromEntries(fake.validations(PLAN).map((v) => [v.address, v]));
     expect(Object.keys(rules).sort()).toEqual(
-      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14"].sort(),
+      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14", "T5:T14", "V5:V14"].sort(),
     );
+    for (const a of ["T5:T14", "V5:V14"]) {
+      expect(rules[a]?.rule).toEqual({
+        date: {
+          operator: "Between",
+          formula1: `=${serial(2023, 1, 1)}`,
+          formula2: `=${serial(2024, 12, 31)}`,
+        },
+      });
+      expect(rules[a]?.errorAlert.style).toBe("Warning");
+    }
     expect(rules["K5:K14"]?.rule).toEqual({
       list: { inCellDropDown: true, source: STATUSES.join(",") },
     });
@@ -182,11 +197,20 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
     }
   });
 
-  it("adds the conditional formats: invalid cells, overdue, due soon, aired, cancelled", () => {
+  it("adds the conditional formats: invalid cells, unpaid, overdue, due soon, aired, cancelled", () => {
     const cfs = fake.conditionalFormats(PLAN);
-    expect(cfs).toHaveLength(13);
+    expect(cfs).toHaveLength(16);
     const invalid = cfs.filter((c) => c.formula.startsWith("=ISNUMBER(SEARCH("));
-    expect(invalid).toHaveLength(9);
+    expect(invalid).toHaveLength(11);
+    expect(invalid.map((c) => c.address)).toEqual(expect.arrayContaining(["T5:T14", "V5:V14"]));
+    // Accepted more than 60 days ago and unpaid: the paid-date cell, before the row colours.
+    expect(cfs[11]).toMatchObject({
+      address: "V5:V14",
+      formula: '=AND(ISNUMBER($T5),$T5<PT_AsOf-60,$V5="",$K5<>"Hủy")',
+      fillColor: "#E4DFEC",
+      fontColor: "#5B2C86",
+      bold: true,
+    });
     expect(invalid[1]).toMatchObject({
       address: "C5:C14",
       formula: '=ISNUMBER(SEARCH("LỖI Thời gian:",$N5))',
@@ -194,7 +218,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       fontColor: "#C00000",
       bold: true,
     });
-    const rows = cfs.filter((c) => c.address === "A5:Q14");
+    const rows = cfs.filter((c) => c.address === "A5:V14");
     expect(rows.map((c) => [c.formula, c.fillColor ?? null, c.fontColor])).toEqual([
       ['=AND($J5<>"",$J5<PT_AsOf,$K5<>"Đã phát sóng",$K5<>"Hủy")', "#FFC7CE", "#9C0006"],
       [
@@ -206,7 +230,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       ['=$K5="Hủy"', null, "#808080"],
     ]);
     // In the layout's order: the invalid-cell rules first.
-    expect(cfs.map((c) => c.priority)).toEqual([...Array(13).keys()]);
+    expect(cfs.map((c) => c.priority)).toEqual([...Array(16).keys()]);
   });
 
   it("makes the item block a table with filter buttons", () => {
@@ -214,7 +238,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       {
         name: "KeHoach",
         sheet: PLAN,
-        address: "A4:Q14",
+        address: "A4:V14",
         style: "TableStyleLight9",
         showFilterButton: true,
         showBandedRows: true,
@@ -374,8 +398,8 @@ describe("contract: the exceljs and Office.js adapters leave the same workbook",
     expectSameBook(exceljs, office);
     // The comparison is not vacuous.
     const plan = office.sheets[0];
-    expect(Object.keys(plan?.validations ?? {}).length).toBe(50);
-    expect(plan?.conditionalFormats).toHaveLength(13);
+    expect(Object.keys(plan?.validations ?? {}).length).toBe(70);
+    expect(plan?.conditionalFormats).toHaveLength(16);
     expect(office.tables).toHaveLength(1);
     expect(Object.keys(nonEmptyCells(office.sheets[2]!)).length).toBeGreaterThan(20);
   });
@@ -416,8 +440,8 @@ describe("converting twice in Office", () => {
     await convert(fake);
     expect(fake.stats.syncCount).toBe(3);
     expect(snapshot(fake, `${Q}!A1:I14`)).toEqual(userCells);
-    expect(fake.conditionalFormats(PLAN)).toHaveLength(13);
-    expect(fake.validations(PLAN)).toHaveLength(5);
+    expect(fake.conditionalFormats(PLAN)).toHaveLength(16);
+    expect(fake.validations(PLAN)).toHaveLength(7);
     expect(fake.tables()).toHaveLength(1);
     expect(fake.names()).toHaveLength(1);
     expect(fake.charts("Tiến độ")).toHaveLength(1);
@@ -509,7 +533,7 @@ describe("a conditional format's priority is set last (review item 10)", () => {
       });
     };
     await convert(fake);
-    expect(priorities).toBe(13);
+    expect(priorities).toBe(16);
     expect(late).toEqual([]);
   });
 });
@@ -752,7 +776,7 @@ describe("sync budget: ≤ 3 syncs per command, the same for every plan size; no
       fake.stats.syncs.every((s) => s.ok || s.error === "ResponsePayloadSizeLimitExceeded"),
     ).toBe(true);
     expect(fake.cell(`${Q}!J${4 + n}`).formula).toMatch(/^=DATE\(2023,/);
-    expect(fake.tables()[0]?.address).toBe(`A4:Q${4 + n}`);
+    expect(fake.tables()[0]?.address).toBe(`A4:V${4 + n}`);
     process.stdout.write(
       `50 000 rows: ${m.syncs} syncs, largest request ${m.largestRequest} B, largest response ${m.largestResponse} B\n`,
     );
@@ -1031,7 +1055,7 @@ describe("requirement sets", () => {
     fake.resetStats();
     await fake.run((ctx) => convertToTracker(ctx, { ...ENV, features }));
     expect(fake.stats.syncCount).toBe(4);
-    expect(fake.validations(PLAN)).toHaveLength(5);
+    expect(fake.validations(PLAN)).toHaveLength(7);
     expect(fake.tables()).toHaveLength(1);
 
     // Re-converting reads the summary sheets' formulas instead of their special cells: an

@@ -35,7 +35,7 @@ const SHRINK = process.env.PT_FC_SHRINK === "1";
 /** Sheets the tool owns and may add (BRIEF.md: settings, metadata, and the summary sheets). */
 const TOOL_SHEETS = ["Cài đặt", "_PlanTracker", "Kinh phí", "Tiến độ"];
 /** The most tracker columns the tool appends (TRACKER_FIELDS). */
-const MAX_TRACKER_COLUMNS = 8;
+const MAX_TRACKER_COLUMNS = 13;
 
 // ---------------------------------------------------------------------------------------------
 // Generators.

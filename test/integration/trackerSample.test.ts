@@ -73,7 +73,7 @@ describe("the sample tracker (demo)", () => {
     const header = (ws.getRow(4).values as ExcelJS.CellValue[]).slice(1);
     expect(header).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
     expect(ws.getCell("I4").value).toBe("Ghi chú");
-    expect(ws.getCell("R4").value).toBeNull();
+    expect(ws.getCell("W4").value).toBeNull();
   });
 
   it("writes due dates as DATE() formulas with correct cached results and dd/mm/yyyy", () => {
@@ -112,8 +112,16 @@ describe("the sample tracker (demo)", () => {
     const { validations } = await rawSheetRules(trackerXlsx, PLAN_SHEET);
     const bySqref = new Map(validations.map((v) => [v.sqref, v]));
     expect([...bySqref.keys()].sort()).toEqual(
-      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14"].sort(),
+      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14", "T5:T14", "V5:V14"].sort(),
     );
+    // Acceptance and payment dates: the plan year or the next (Q4 is settled in January).
+    for (const sqref of ["T5:T14", "V5:V14"])
+      expect(bySqref.get(sqref)).toMatchObject({
+        type: "date",
+        errorStyle: "warning",
+        formula1: String(serial(2023, 1, 1)),
+        formula2: String(serial(2024, 12, 31)),
+      });
     expect(bySqref.get("K5:K14")).toMatchObject({
       type: "list",
       errorStyle: "stop",
@@ -164,7 +172,7 @@ describe("the sample tracker (demo)", () => {
       cf.rules.map((r) => ({ sqref: cf.sqref, ...r })),
     );
     expect(rules.every((r) => r.type === "expression" && r.formulas.length === 1)).toBe(true);
-    const rowRules = rules.filter((r) => r.sqref === "A5:Q14");
+    const rowRules = rules.filter((r) => r.sqref === "A5:V14");
     const formulas = rowRules.map((r) => r.formulas[0]);
     expect(formulas).toEqual([
       'AND($J5<>"",$J5<PT_AsOf,$K5<>"Đã phát sóng",$K5<>"Hủy")',
@@ -172,12 +180,19 @@ describe("the sample tracker (demo)", () => {
       '$K5="Đã phát sóng"',
       '$K5="Hủy"',
     ]);
-    const invalid = rules.filter((r) => r.sqref !== "A5:Q14");
+    // Accepted over 60 days ago and unpaid: the paid-date cell, before the row colours.
+    const unpaid = rules.filter((r) => r.formulas[0]!.startsWith("AND(ISNUMBER($T5)"));
+    expect(unpaid.map((r) => [r.sqref, r.formulas[0]])).toEqual([
+      ["V5:V14", 'AND(ISNUMBER($T5),$T5<PT_AsOf-60,$V5="",$K5<>"Hủy")'],
+    ]);
+    expect(unpaid[0]!.priority).toBeLessThan(Math.min(...rowRules.map((r) => r.priority)));
+    const invalid = rules.filter((r) => r.sqref !== "A5:V14" && !unpaid.includes(r));
     expect(invalid.length).toBeGreaterThanOrEqual(5);
     for (const r of invalid) {
       expect(r.formulas[0]).toMatch(/^ISNUMBER\(SEARCH\("LỖI [^"]+:",\$N5\)\)$/);
-      expect(r.sqref).toMatch(/^([A-Q])5:\1(14)$/);
+      expect(r.sqref).toMatch(/^([A-V])5:\1(14)$/);
     }
+    expect(invalid.map((r) => r.sqref)).toEqual(expect.arrayContaining(["T5:T14", "V5:V14"]));
     expect(invalid.map((r) => r.sqref)).toContain("C5:C14");
     expect(invalid.find((r) => r.sqref === "C5:C14")!.formulas[0]!.includes("LỖI Thời gian:")).toBe(
       true,
@@ -198,6 +213,53 @@ describe("the sample tracker (demo)", () => {
         ?.bgColor?.argb;
     expect(fillOf('AND($J5<>"",$J5<PT_AsOf')).toBe("FFFFC7CE");
     expect(fillOf('$K5="Đã phát sóng"')).toBe("FFC6EFCE");
+  });
+
+  it("shows the clerk's evidence and Finance's settlement (issue 13 §3)", () => {
+    // Record and invoice numbers stay text ("0000123" keeps its zeros); dates are dates.
+    expect(["R5", "S5", "T5", "U5", "V5"].map((a) => ws.getCell(a).value)).toEqual([
+      "Lưu trữ Đài: PS-2023-031",
+      "05/BBNT-TTVH",
+      utc(2023, 3, 20),
+      "0000123",
+      utc(2023, 4, 10),
+    ]);
+    expect(["S5", "U5"].map((a) => ws.getCell(a).numFmt)).toEqual(["@", "@"]);
+    expect(["T5", "V5"].map((a) => ws.getCell(a).numFmt)).toEqual([DATE_FMT, DATE_FMT]);
+    // Row 6 was accepted on 05/04/2023 and is still unpaid on 20/09: warned about in Kiểm tra.
+    expect(ws.getCell("N6").value).toMatch(
+      /^CẢNH BÁO Ngày thanh toán: Đã nghiệm thu ngày 05\/04\/2023 \(168 ngày/,
+    );
+    const budget = wb.getWorksheet("Kinh phí")!;
+    const rowOf = (label: string): number => {
+      for (let r = 1; r <= budget.rowCount; r++)
+        if (budget.getCell(r, 1).text.startsWith(label)) return r;
+      throw new Error(label);
+    };
+    const cached = (r: number, c: number): unknown => {
+      const v = budget.getCell(r, c).value as ExcelJS.CellFormulaValue;
+      return v.result ?? 0;
+    };
+    const q1 = rowOf("Quý I");
+    // Committed, accepted, paid per quarter: Q1 two aired items accepted, one paid; Q2 one
+    // accepted and paid (16 500 000 spent); Q3 one accepted on 13/09.
+    expect([q1, q1 + 1, q1 + 2].map((r) => [5, 6, 7].map((c) => cached(r, c)))).toEqual([
+      [30_000_000, 30_000_000, 15_000_000],
+      [45_000_000, 16_500_000, 16_500_000],
+      [45_000_000, 15_000_000, 0],
+    ]);
+    const total = rowOf("Cộng / Total");
+    expect([5, 6, 7].map((c) => cached(total, c))).toEqual([150_000_000, 61_500_000, 31_500_000]);
+    const late = rowOf("MỤC ĐÃ NGHIỆM THU QUÁ 60 NGÀY");
+    expect(budget.getCell(late, 1).value).toMatch(/\(1\)$/);
+    expect([1, 2, 3, 4, 5, 6].map((c) => budget.getCell(late + 2, c).value)).toEqual([
+      "Triển khai xây dựng Nông thôn mới năm 2023",
+      6,
+      "08/BBNT-TTVH",
+      utc(2023, 4, 5),
+      168,
+      15_000_000,
+    ]);
   });
 
   it("defines PT_AsOf on the metadata sheet, cached at the demo's as-of date", () => {
@@ -225,7 +287,7 @@ describe("the sample tracker (demo)", () => {
     const zip = await JSZip.loadAsync(readFileSync(trackerXlsx));
     const tableXml = await zip.file("xl/tables/table1.xml")!.async("string");
     expect(tableXml).toMatch(/\sname="KeHoach"/);
-    expect(tableXml).toMatch(/\sref="A4:Q14"/);
+    expect(tableXml).toMatch(/\sref="A4:V14"/);
     const names = [...tableXml.matchAll(/<tableColumn [^>]*name="([^"]*)"/g)].map((m) => m[1]);
     expect(names).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
   });

@@ -15,7 +15,8 @@ import { columnLetter } from "../cell";
 import { emptySheet, type SheetSpec } from "../layout/spec";
 import type { PlanItem } from "../planItem";
 import { DATE_FORMAT, PERCENT_FORMAT, VND_FORMAT } from "../tracker/styles";
-import type { BudgetFigures, GroupRow } from "./figures";
+import { settledValueOf, UNPAID_AFTER_DAYS } from "../settlement";
+import { STATUS_CANCELLED, type BudgetFigures, type GroupRow, type UnpaidEntry } from "./figures";
 import {
   ALERT_STYLE,
   CELL_STYLE,
@@ -46,6 +47,52 @@ export function quarterCriteria(due: string, year: number, q: Quarter): string {
   return `${due},">="&DATE(${s.join(",")}),${due},"<="&DATE(${e.join(",")})`;
 }
 
+/** The same quarter as a 1/0 array over the due-date column, for SUMPRODUCT. */
+export function quarterTerm(due: string, year: number, q: Quarter): string {
+  const s = quarterStart(year, q).split("-").map(Number);
+  const e = quarterEnd(year, q).split("-").map(Number);
+  return `(${due}>=DATE(${s.join(",")}))*(${due}<=DATE(${e.join(",")}))`;
+}
+
+/** Ranges of the columns the settlement formulas read (null: the tracker has no such column). */
+interface SettlementRefs {
+  readonly pv: string | null;
+  readonly spent: string | null;
+  readonly status: string | null;
+  readonly accepted: string | null;
+  readonly paid: string | null;
+}
+
+/**
+ * Live formulas of settlement.ts's definitions over the items selected by `cond` (a 1/0 array
+ * term such as a quarter's or a unit's, or null for all items). No IF inside SUMPRODUCT: Excel
+ * before dynamic arrays does not evaluate it over arrays there.
+ */
+export const settlementFormulas = {
+  /** Planned amount of the items not cancelled. */
+  committed(r: SettlementRefs, cond: string | null): string {
+    if (!r.pv) return "0";
+    const notCancelled = r.status ? `(${r.status}<>"${STATUS_CANCELLED}")` : null;
+    const terms = [cond, notCancelled].filter((t): t is string => t !== null);
+    return terms.length === 0 ? `SUM(${r.pv})` : `SUMPRODUCT(${terms.join("*")},${r.pv})`;
+  },
+  /** Settled value (spending when a number, else planned) of the items whose `dated` is filled. */
+  settled(r: SettlementRefs, dated: string | null, cond: string | null): string {
+    if (!dated) return "0";
+    const filled = `(${dated}<>"")`;
+    const where = cond ? `${cond}*${filled}` : filled;
+    const parts: string[] = [];
+    if (r.spent) parts.push(`SUMPRODUCT(${where},${r.spent})`);
+    if (r.pv)
+      parts.push(
+        r.spent
+          ? `SUMPRODUCT(${where}*(1-ISNUMBER(${r.spent})),${r.pv})`
+          : `SUMPRODUCT(${where},${r.pv})`,
+      );
+    return parts.length === 0 ? "0" : parts.join("+");
+  },
+};
+
 export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): SheetSpec {
   const { refs, planYear } = input;
   const b = new SheetBuilder();
@@ -53,6 +100,13 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
   const spent = refs.range("spent");
   const due = refs.range("due");
   const sum = (range: string | null): string => (range ? `SUM(${range})` : "0");
+  const settle: SettlementRefs = {
+    pv,
+    spent,
+    status: refs.range("status"),
+    accepted: refs.range("acceptedOn"),
+    paid: refs.range("paidOn"),
+  };
 
   b.value(
     1,
@@ -119,6 +173,7 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
     "Kế hoạch / Planned",
     "Đã chi / Spent",
     "Còn lại (KH − chi) / Variance",
+    ...SETTLEMENT_HEADERS,
   ].forEach((h, i) => b.value(r, i + 1, h, HEAD_STYLE));
   const q0 = r + 1;
   fig.quarters.forEach((q, i) => {
@@ -127,6 +182,24 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
       b.value(row, 1, "Chưa xác định quý / No due date", LABEL_STYLE);
       b.formula(row, 2, `B6-SUM(B${q0}:B${row - 1})`, q.planned, CELL_STYLE, VND_FORMAT);
       b.formula(row, 3, `B7-SUM(C${q0}:C${row - 1})`, q.spent, CELL_STYLE, VND_FORMAT);
+      // The items no quarter holds: all items' less the quarters', as for the planned column.
+      const totals = [
+        settlementFormulas.committed(settle, null),
+        settlementFormulas.settled(settle, settle.accepted, null),
+        settlementFormulas.settled(settle, settle.paid, null),
+      ];
+      const values = [q.committed, q.accepted, q.paid];
+      totals.forEach((total, k) => {
+        const L = columnLetter(5 + k);
+        b.formula(
+          row,
+          5 + k,
+          `${total}-SUM(${L}${q0}:${L}${row - 1})`,
+          values[k] ?? 0,
+          CELL_STYLE,
+          VND_FORMAT,
+        );
+      });
     } else {
       b.value(row, 1, `Quý ${ROMAN[q.bucket - 1]}`, LABEL_STYLE);
       const crit = due && planYear !== null ? quarterCriteria(due, planYear, q.bucket) : null;
@@ -146,6 +219,39 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
         CELL_STYLE,
         VND_FORMAT,
       );
+      const term = due && planYear !== null ? quarterTerm(due, planYear, q.bucket) : null;
+      if (term === null) {
+        // No due-date column (a plan summarised before it is tracked: the sheet is written as
+        // values) or no plan year: the figures stand as computed, as for the planned column.
+        [q.committed, q.accepted, q.paid].forEach((v, k) =>
+          b.formula(row, 5 + k, "0", v, CELL_STYLE, VND_FORMAT),
+        );
+      } else {
+        b.formula(
+          row,
+          5,
+          settlementFormulas.committed(settle, term),
+          q.committed,
+          CELL_STYLE,
+          VND_FORMAT,
+        );
+        b.formula(
+          row,
+          6,
+          settlementFormulas.settled(settle, settle.accepted, term),
+          q.accepted,
+          CELL_STYLE,
+          VND_FORMAT,
+        );
+        b.formula(
+          row,
+          7,
+          settlementFormulas.settled(settle, settle.paid, term),
+          q.paid,
+          CELL_STYLE,
+          VND_FORMAT,
+        );
+      }
     }
     b.formula(row, 4, `B${row}-C${row}`, q.variance, CELL_STYLE, VND_FORMAT);
   });
@@ -155,20 +261,24 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
     [2, fig.planned],
     [3, fig.spent],
     [4, fig.planned - fig.spent],
+    [5, fig.committed],
+    [6, fig.accepted],
+    [7, fig.paid],
   ] as const) {
     const L = columnLetter(c);
     b.formula(qTotal, c, `SUM(${L}${q0}:${L}${qTotal - 1})`, v, TOTAL_STYLE, VND_FORMAT);
   }
+  b.value(qTotal + 1, 1, SETTLEMENT_NOTE.vi, NOTE_STYLE);
+  b.value(qTotal + 2, 1, SETTLEMENT_NOTE.en, NOTE_STYLE);
 
-  r = qTotal + 2;
+  r = qTotal + 4;
   r = groupTable(
     b,
     r,
     "THEO ĐƠN VỊ THỰC HIỆN / By producing unit",
     "Đơn vị / Unit",
     refs.range("unit"),
-    pv,
-    spent,
+    settle,
     fig.byUnit,
     "(không ghi đơn vị / none)",
   );
@@ -178,12 +288,12 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
     "THEO LOẠI SẢN PHẨM / By product type",
     "Loại / Type",
     refs.range("type"),
-    pv,
-    spent,
+    settle,
     fig.byType,
     "(không ghi loại / none)",
   );
 
+  r = unpaidList(b, r + 1, fig.unpaid, input.asOf);
   r = itemList(
     b,
     r + 1,
@@ -224,6 +334,8 @@ export function budgetSheet(fig: BudgetFigures, input: SummarySheetInput): Sheet
       { col: 4, width: 22 },
       { col: 5, width: 20 },
       { col: 6, width: 20 },
+      { col: 7, width: 20 },
+      { col: 8, width: 20 },
     ],
     pageSetup: {
       orientation: "landscape",
@@ -243,11 +355,11 @@ function groupTable(
   title: string,
   keyHeader: string,
   keyRange: string | null,
-  pv: string | null,
-  spent: string | null,
+  settle: SettlementRefs,
   groups: readonly GroupRow[],
   blankLabel: string,
 ): number {
+  const { pv, spent } = settle;
   b.value(start, 1, title, SECTION_STYLE);
   if (!keyRange) {
     b.value(
@@ -265,6 +377,7 @@ function groupTable(
     "Kế hoạch / Planned",
     "Đã chi / Spent",
     "Còn lại / Variance",
+    ...SETTLEMENT_HEADERS,
   ].forEach((h, i) => b.value(head, i + 1, h, HEAD_STYLE));
   groups.forEach((g, i) => {
     const row = head + 1 + i;
@@ -287,8 +400,99 @@ function groupTable(
       VND_FORMAT,
     );
     b.formula(row, 5, `C${row}-D${row}`, g.variance, CELL_STYLE, VND_FORMAT);
+    const term = g.key === null ? `(${keyRange}="")` : `(${keyRange}=$A${row})`;
+    b.formula(
+      row,
+      6,
+      settlementFormulas.committed(settle, term),
+      g.committed,
+      CELL_STYLE,
+      VND_FORMAT,
+    );
+    b.formula(
+      row,
+      7,
+      settlementFormulas.settled(settle, settle.accepted, term),
+      g.accepted,
+      CELL_STYLE,
+      VND_FORMAT,
+    );
+    b.formula(
+      row,
+      8,
+      settlementFormulas.settled(settle, settle.paid, term),
+      g.paid,
+      CELL_STYLE,
+      VND_FORMAT,
+    );
   });
   return head + groups.length + 2;
+}
+
+const SETTLEMENT_HEADERS = [
+  "Cam kết / Committed",
+  "Đã nghiệm thu / Accepted",
+  "Đã thanh toán / Paid",
+] as const;
+
+/** What the three settlement columns mean (settlement.ts), written under the quarter table. */
+export const SETTLEMENT_NOTE = {
+  vi: "Cam kết = kinh phí kế hoạch của các mục không Hủy; Đã nghiệm thu = thực chi (hoặc kinh phí kế hoạch khi chưa ghi thực chi) của các mục có ngày nghiệm thu; Đã thanh toán = như vậy, của các mục có ngày thanh toán. Quý theo hạn hoàn thành.",
+  en: "Committed = planned cost of items not cancelled; Accepted = spending (or the planned cost when none is entered) of items with an acceptance date; Paid = the same, of items with a payment date. Quarters by due date.",
+} as const;
+
+/**
+ * Items accepted more than 60 days before the as-of date and not paid: Finance's to-do list.
+ * Values as of the run (like the other lists); the plan sheet's paid-date cell of each is marked
+ * by a live conditional format, which follows the clerk's entries without the add-in.
+ */
+function unpaidList(
+  b: SheetBuilder,
+  start: number,
+  entries: readonly UnpaidEntry[],
+  asOf: IsoDate,
+): number {
+  b.value(
+    start,
+    1,
+    `MỤC ĐÃ NGHIỆM THU QUÁ ${UNPAID_AFTER_DAYS} NGÀY CHƯA THANH TOÁN / Accepted over ${UNPAID_AFTER_DAYS} days ago, not paid (${entries.length})`,
+    SECTION_STYLE,
+  );
+  if (entries.length === 0) {
+    b.value(start + 1, 1, "Không có. / None.", NOTE_STYLE);
+    return start + 2;
+  }
+  b.value(
+    start,
+    3,
+    `Danh sách tại ngày ${formatVnDate(asOf)}; chạy lại để cập nhật. Ô "Ngày thanh toán" của các mục này trên trang kế hoạch được tô tím cho đến khi nhập ngày thanh toán.`,
+    NOTE_STYLE,
+  );
+  const head = start + 1;
+  [
+    "Nội dung / Title",
+    "Hàng / Row",
+    "Số biên bản / Record no.",
+    "Ngày nghiệm thu / Accepted on",
+    "Số ngày / Days",
+    "Giá trị / Amount",
+  ].forEach((h, i) => b.value(head, i + 1, h, HEAD_STYLE));
+  entries.forEach(({ item, days }, i) => {
+    const row = head + 1 + i;
+    b.value(row, 1, item.title ?? "", { ...CELL_STYLE, wrap: true });
+    b.value(row, 2, item.row, CELL_STYLE);
+    b.value(row, 3, item.acceptanceNo ?? "", CELL_STYLE);
+    b.value(
+      row,
+      4,
+      item.acceptedOn === null ? "" : isoToSerial(item.acceptedOn),
+      CELL_STYLE,
+      DATE_FORMAT,
+    );
+    b.value(row, 5, days, CELL_STYLE);
+    b.value(row, 6, settledValueOf(item), CELL_STYLE, VND_FORMAT);
+  });
+  return head + entries.length + 2;
 }
 
 function itemList(

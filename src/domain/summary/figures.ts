@@ -6,6 +6,7 @@
  */
 import { daysBetween, quarterOf, yearOf, type IsoDate, type Quarter } from "../calendar";
 import type { PlanItem } from "../planItem";
+import { acceptedOf, committedOf, paidOf, unpaidDays } from "../settlement";
 
 export const STATUS_DONE = "Đã phát sóng";
 export const STATUS_IN_PROGRESS = "Đang thực hiện";
@@ -130,6 +131,10 @@ export interface BudgetRow {
   readonly spent: number;
   /** planned − spent: what is left of the plan for that group. */
   readonly variance: number;
+  /** Settlement (settlement.ts): planned of items not cancelled, accepted, paid. */
+  readonly committed: number;
+  readonly accepted: number;
+  readonly paid: number;
 }
 
 export interface GroupRow extends BudgetRow {
@@ -156,12 +161,34 @@ export interface BudgetFigures {
   readonly spentWithoutAirDate: readonly PlanItem[];
   readonly noPlannedAmount: readonly PlanItem[];
   readonly derivedCost: readonly PlanItem[];
+  /** Totals of settlement.ts's definitions. */
+  readonly committed: number;
+  readonly accepted: number;
+  readonly paid: number;
+  /**
+   * Accepted more than 60 days before the as-of date and not paid (settlement.ts), longest
+   * waiting first; empty without an as-of date.
+   */
+  readonly unpaid: readonly UnpaidEntry[];
+}
+
+export interface UnpaidEntry {
+  readonly item: PlanItem;
+  /** Days from acceptance to the as-of date. */
+  readonly days: number;
 }
 
 function budgetRow(items: readonly PlanItem[]): BudgetRow {
   const planned = items.reduce((s, i) => s + n(i.plannedVnd), 0);
   const spent = items.reduce((s, i) => s + n(i.spentNumber), 0);
-  return { planned, spent, variance: planned - spent };
+  return {
+    planned,
+    spent,
+    variance: planned - spent,
+    committed: items.reduce((s, i) => s + committedOf(i), 0),
+    accepted: items.reduce((s, i) => s + acceptedOf(i), 0),
+    paid: items.reduce((s, i) => s + paidOf(i), 0),
+  };
 }
 
 /** Groups by text as Excel compares it; blank cells form one group with key null, listed last. */
@@ -186,8 +213,16 @@ export function budgetFigures(
   items: readonly PlanItem[],
   planYear: number | null,
   allocation: number | null,
+  asOf?: IsoDate,
 ): BudgetFigures {
   const total = budgetRow(items);
+  const unpaid: UnpaidEntry[] = [];
+  if (asOf !== undefined)
+    for (const item of items) {
+      const days = unpaidDays(item, asOf);
+      if (days !== null) unpaid.push({ item, days });
+    }
+  unpaid.sort((a, b) => b.days - a.days || a.item.row - b.item.row);
   return {
     allocation,
     planned: total.planned,
@@ -208,5 +243,9 @@ export function budgetFigures(
     spentWithoutAirDate: items.filter((i) => n(i.spentNumber) > 0 && i.airedOn === null),
     noPlannedAmount: items.filter((i) => i.plannedVnd === null),
     derivedCost: items.filter((i) => i.plannedDerived),
+    committed: total.committed,
+    accepted: total.accepted,
+    paid: total.paid,
+    unpaid,
   };
 }

@@ -15,10 +15,13 @@
  * - slipped: the carried-over items, those due within the window but aired after it, and the
  *   backlog from before it — what a leader reads as "moved to a later quarter";
  * - spending: the spending cells of the items whose air (else due) date is in the window, and
- *   from the start of the reporting year to the window's end.
+ *   from the start of the reporting year to the window's end;
+ * - accepted / paid: the settled value (settlement.ts: spending, else planned) of the items whose
+ *   acceptance / payment date is in the window.
  */
 import { daysBetween, type IsoDate, type Quarter } from "../calendar";
 import type { PlanItem } from "../planItem";
+import { settledValueOf } from "../settlement";
 import {
   inWindow,
   isClosed,
@@ -85,6 +88,11 @@ export interface PeriodFigures {
   readonly slipped: readonly SlippedEntry[];
   readonly spent: number;
   readonly spentYearToDate: number;
+  /** Settled value of the items accepted in the window, and of those paid in it. */
+  readonly accepted: number;
+  readonly paid: number;
+  readonly acceptedItems: readonly PlanItem[];
+  readonly paidItems: readonly PlanItem[];
   readonly allocation: number | null;
   readonly quotas: readonly QuotaLine[];
 }
@@ -157,6 +165,10 @@ export function periodFigures(
   const spentWhere = (w: { start: IsoDate; end: IsoDate }): number =>
     items.filter((i) => inWindow(eventDate(i), w)).reduce((s, i) => s + n(i.spentNumber), 0);
   const year = yearWindow(window, window.rule);
+  const acceptedItems = items.filter((i) => inWindow(i.acceptedOn, window));
+  const paidItems = items.filter((i) => inWindow(i.paidOn, window));
+  const settled = (list: readonly PlanItem[]): number =>
+    list.reduce((s, i) => s + settledValueOf(i), 0);
 
   return {
     window,
@@ -171,6 +183,10 @@ export function periodFigures(
     slipped: [...carried.sort(byDue), ...airedLater.sort(byDue), ...backlog.sort(byDue)],
     spent: spentWhere(window),
     spentYearToDate: spentWhere({ start: year.start, end: window.end }),
+    accepted: settled(acceptedItems),
+    paid: settled(paidItems),
+    acceptedItems,
+    paidItems,
     allocation: opts.allocation,
     quotas: opts.quotas ? opts.quotas(window, asOf) : [],
   };

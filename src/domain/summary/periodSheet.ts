@@ -57,6 +57,8 @@ export function periodSheet(fig: PeriodFigures): SheetSpec {
     ["Bằng chữ / In words", words],
     ["Lũy kế từ đầu năm / Year to date", fig.spentYearToDate, VND_FORMAT],
     ["Kinh phí được giao / Allocation", fig.allocation, VND_FORMAT],
+    ["Đã nghiệm thu trong kỳ / Accepted in the period", fig.accepted, VND_FORMAT],
+    ["Đã thanh toán trong kỳ / Paid in the period", fig.paid, VND_FORMAT],
   ];
   figures.forEach(([label, value, numFmt], i) => {
     const row = 5 + i;

@@ -188,7 +188,7 @@ export function summaryReport(
   const items = check.plan.items;
   const planYear = check.plan.planYear;
   const progress = progressFigures(items, planYear, asOf);
-  const budget = budgetFigures(items, planYear, check.settings.allocationVnd);
+  const budget = budgetFigures(items, planYear, check.settings.allocationVnd, asOf);
   const window = reportPeriodWindow(check, opts.period, asOf);
   const period = periodFigures(items, window, asOf, {
     allocation: check.settings.allocationVnd,
@@ -413,6 +413,17 @@ export function summaryReport(
       {
         label: vi ? "Lũy kế từ đầu năm" : "Year to date",
         value: money(period.spentYearToDate),
+        alert: false,
+      },
+      // Settlement (issue 13 §3): accepted and paid in the period, valued as on the Budget sheet.
+      {
+        label: vi ? "Nghiệm thu trong kỳ" : "Accepted in the period",
+        value: money(period.accepted),
+        alert: false,
+      },
+      {
+        label: vi ? "Thanh toán trong kỳ" : "Paid in the period",
+        value: money(period.paid),
         alert: false,
       },
       {

@@ -62,7 +62,7 @@ export function assertTracker(wb: WorkbookData, file: string): void {
 export function rollupEntry(file: string, check: CheckResult, asOf: IsoDate): RollupEntry {
   const { plan, settings } = check;
   const progress = progressFigures(plan.items, plan.planYear, asOf);
-  const budget = budgetFigures(plan.items, plan.planYear, settings.allocationVnd);
+  const budget = budgetFigures(plan.items, plan.planYear, settings.allocationVnd, asOf);
   const parties = partiesOf(settings, plan);
   const agency = parties.agency ?? file;
   return {

@@ -36,7 +36,10 @@ export function summarySheets(
   const { plan, settings } = check;
   const input: SummarySheetInput = { refs, planYear: plan.planYear, planTitle, asOf: check.asOf };
   return {
-    budget: budgetSheet(budgetFigures(plan.items, plan.planYear, settings.allocationVnd), input),
+    budget: budgetSheet(
+      budgetFigures(plan.items, plan.planYear, settings.allocationVnd, check.asOf),
+      input,
+    ),
     progress: progressSheet(progressFigures(plan.items, plan.planYear, check.asOf), input),
   };
 }

@@ -44,9 +44,16 @@ import { STATUSES } from "../status";
 import { itemMerges } from "../tableLayout";
 import type { SheetData } from "../workbookData";
 import { AS_OF_NAME } from "./metadata";
-import { checkText, DUE_SOON_WINDOW, errorMarker } from "./planSheet";
+import {
+  checkText,
+  DUE_SOON_WINDOW,
+  errorMarker,
+  EVIDENCE_WIDTHS,
+  evidenceDateValidation,
+  unpaidFormula,
+} from "./planSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
-import { COLORS, DATE_FORMAT, NUMBER_FORMAT, VND_FORMAT } from "./styles";
+import { COLORS, DATE_FORMAT, NUMBER_FORMAT, TEXT_FORMAT, VND_FORMAT } from "./styles";
 
 export { ITEMS_BACKUPS, ITEMS_SHEET };
 
@@ -71,6 +78,11 @@ const HEADERS: Readonly<Record<ItemsColumn, string>> = {
   countValue: TRACKER_HEADERS.countValue.vi,
   minutesValue: TRACKER_HEADERS.minutesValue.vi,
   plannedValue: TRACKER_HEADERS.plannedValue.vi,
+  evidence: TRACKER_HEADERS.evidence.vi,
+  acceptanceNo: TRACKER_HEADERS.acceptanceNo.vi,
+  acceptedOn: TRACKER_HEADERS.acceptedOn.vi,
+  invoice: TRACKER_HEADERS.invoice.vi,
+  paidOn: TRACKER_HEADERS.paidOn.vi,
 };
 
 const WIDTHS: Readonly<Record<ItemsColumn, number>> = {
@@ -91,6 +103,7 @@ const WIDTHS: Readonly<Record<ItemsColumn, number>> = {
   countValue: 9,
   minutesValue: 10,
   plannedValue: 18,
+  ...EVIDENCE_WIDTHS,
 };
 
 const FIRST_ROW = ITEMS_HEADER_ROW + 1;
@@ -133,6 +146,11 @@ export const ITEMS_FIELD_COLUMNS: Readonly<Partial<Record<FieldKey, number>>> = 
   countValue: ITEMS_COLUMNS.countValue,
   minutesValue: ITEMS_COLUMNS.minutesValue,
   plannedValue: ITEMS_COLUMNS.plannedValue,
+  evidence: ITEMS_COLUMNS.evidence,
+  acceptanceNo: ITEMS_COLUMNS.acceptanceNo,
+  acceptedOn: ITEMS_COLUMNS.acceptedOn,
+  invoice: ITEMS_COLUMNS.invoice,
+  paidOn: ITEMS_COLUMNS.paidOn,
 };
 
 // ---------------------------------------------------------------- reading the clerk's entries
@@ -278,6 +296,21 @@ function entrySpec(
   return { row, col, value: scalar(cell.value), ...fmt };
 }
 
+/** The evidence cells of a row: the clerk's, kept, with the formats the tool gives them. */
+function evidenceSpecs(
+  row: number,
+  cells: Readonly<Partial<Record<EntryField, EntryCell>>> | undefined,
+): CellSpec[] {
+  const C = ITEMS_COLUMNS;
+  return [
+    entrySpec(row, C.evidence, cells?.evidence),
+    entrySpec(row, C.acceptanceNo, cells?.acceptanceNo, TEXT_FORMAT),
+    entrySpec(row, C.acceptedOn, cells?.acceptedOn, DATE_FORMAT),
+    entrySpec(row, C.invoice, cells?.invoice, TEXT_FORMAT),
+    entrySpec(row, C.paidOn, cells?.paidOn, DATE_FORMAT),
+  ];
+}
+
 function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
@@ -308,7 +341,7 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
   put({
     row: 2,
     col: 1,
-    value: `Mỗi hàng là một ô có số lượng hoặc dấu "x" của bảng "${plan.sheet}" (cột "Ô kế hoạch"); nội dung, thời gian, số lượng lấy trực tiếp từ bảng đó. Nhập Trạng thái, Ngày phát sóng, Kinh phí thực chi, Ghi chú ở đây: trang này do công cụ tạo lại mỗi lần chạy và giữ các ô bạn đã nhập. / One row per filled cell of the plan's matrix; enter status, air date, spending and notes here.`,
+    value: `Mỗi hàng là một ô có số lượng hoặc dấu "x" của bảng "${plan.sheet}" (cột "Ô kế hoạch"); nội dung, thời gian, số lượng lấy trực tiếp từ bảng đó. Nhập Trạng thái, Ngày phát sóng, Kinh phí thực chi, Ghi chú và chứng từ thanh toán (link, biên bản nghiệm thu, hóa đơn, ngày thanh toán) ở đây: trang này do công cụ tạo lại mỗi lần chạy và giữ các ô bạn đã nhập. / One row per filled cell of the plan's matrix; enter status, air date, spending, notes and the payment evidence here.`,
     style: NOTE_STYLE,
   });
   for (const key of Object.keys(C) as ItemsColumn[]) {
@@ -398,6 +431,7 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
     put(entrySpec(row, C.airedOn, entry?.cells.airedOn, DATE_FORMAT));
     put(entrySpec(row, C.spent, entry?.cells.spent, VND_FORMAT));
     put(entrySpec(row, C.notes, entry?.cells.notes));
+    for (const c of evidenceSpecs(row, entry?.cells)) put(c);
     put({ row, col: C.check, value: checkText(findingsOf(item)), style: NO_WRAP });
     put({ row, col: C.countValue, value: item.count, numFmt: NUMBER_FORMAT });
     put({
@@ -444,6 +478,7 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
       put(entrySpec(row, C.airedOn, e.cells.airedOn, DATE_FORMAT));
       put(entrySpec(row, C.spent, e.cells.spent, VND_FORMAT));
       put(entrySpec(row, C.notes, e.cells.notes));
+      for (const c of evidenceSpecs(row, e.cells)) put(c);
       put({
         row,
         col: C.check,
@@ -519,6 +554,9 @@ function validations(last: number, year: number | null): ValidationSpec[] {
     errorTitle: "Kinh phí thực chi / Spent",
     error: "Nhập số tiền bằng đồng (≥ 0), ví dụ 15000000. / Enter an amount in đồng (≥ 0).",
   });
+  if (year !== null)
+    for (const field of ["acceptedOn", "paidOn"] as const)
+      out.push({ range: col(C[field]), ...evidenceDateValidation(field, year) });
   return out;
 }
 
@@ -540,6 +578,8 @@ function conditionalFormats(last: number): ConditionalFormatSpec[] {
     ["airedOn", C.airedOn],
     ["spent", C.spent],
     ["due", C.due],
+    ["acceptedOn", C.acceptedOn],
+    ["paidOn", C.paidOn],
   ];
   for (const [field, col] of marked)
     out.push({
@@ -549,6 +589,14 @@ function conditionalFormats(last: number): ConditionalFormatSpec[] {
       priority: priority++,
       stopIfTrue: false,
     });
+  // Before the row colours: the paid-date cell of a done (green) row still shows it is unpaid.
+  out.push({
+    range: rangeA1(FIRST_ROW, C.paidOn, last, C.paidOn),
+    formula: unpaidFormula(at(C.acceptedOn), at(C.paidOn), status),
+    style: { fill: COLORS.unpaidFill, color: COLORS.unpaidText, bold: true },
+    priority: priority++,
+    stopIfTrue: false,
+  });
   const rows = rangeA1(FIRST_ROW, 1, last, LAST_COL);
   out.push(
     {

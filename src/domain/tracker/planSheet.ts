@@ -8,6 +8,7 @@ import { a1, cellText, columnLetter, intersects, parseRange, rangeA1, type Bound
 import type { Diagnostic } from "../diagnostics";
 import {
   COMPUTED_FIELDS,
+  EVIDENCE_FIELDS,
   FIELD_LABELS,
   PLAN_FIELDS,
   TRACKER_FIELDS,
@@ -29,7 +30,8 @@ import type { PlanItem } from "../planItem";
 import { STATUSES } from "../status";
 import type { SheetData } from "../workbookData";
 import { AS_OF_NAME, expandRows } from "./metadata";
-import { COLORS, DATE_FORMAT, NUMBER_FORMAT, VND_FORMAT } from "./styles";
+import { UNPAID_AFTER_DAYS } from "../settlement";
+import { COLORS, DATE_FORMAT, NUMBER_FORMAT, TEXT_FORMAT, VND_FORMAT } from "./styles";
 
 export const DUE_SOON_WINDOW = 14;
 export const TABLE_NAME = "KeHoach";
@@ -77,6 +79,17 @@ const COMPUTED_HEADER_STYLE = {
   fill: COLORS.computedHeader,
   italic: true,
 } as const;
+/** The evidence columns, grouped at the right end, share a colour of their own. */
+const EVIDENCE_HEADER_STYLE = { ...HEADER_STYLE, fill: COLORS.evidenceHeader } as const;
+
+/** Widths of the evidence columns (the matrix items sheet uses them too). */
+export const EVIDENCE_WIDTHS = {
+  evidence: 24,
+  acceptanceNo: 14,
+  acceptedOn: 13,
+  invoice: 13,
+  paidOn: 13,
+} as const satisfies Partial<Record<FieldKey, number>>;
 
 const WIDTHS: Partial<Record<FieldKey, number>> = {
   due: 14,
@@ -87,6 +100,7 @@ const WIDTHS: Partial<Record<FieldKey, number>> = {
   countValue: 9,
   minutesValue: 10,
   plannedValue: 18,
+  ...EVIDENCE_WIDTHS,
 };
 
 // One style object for every computed cell that has it: a 50 000-row tracker has 100 000 of
@@ -243,7 +257,11 @@ export function planSheetLayout(input: PlanSheetInput): PlanSheetLayout {
       col,
       value: TRACKER_HEADERS[field].vi,
       style:
-        computed && field !== "check" && field !== "due" ? COMPUTED_HEADER_STYLE : HEADER_STYLE,
+        computed && field !== "check" && field !== "due"
+          ? COMPUTED_HEADER_STYLE
+          : EVIDENCE_FIELDS.includes(field)
+            ? EVIDENCE_HEADER_STYLE
+            : HEADER_STYLE,
     });
     columnSpecs.push({ col, width: WIDTHS[field] ?? 14 });
   }
@@ -359,8 +377,8 @@ function lastUsedColumn(sheet: SheetData, fromRow: number, toRow: number): numbe
 }
 
 /**
- * Number formats for the clerk's input columns (air date, spending): format only, and only in
- * columns the tool added. A column the user already had keeps the user's own formats.
+ * Number formats for the clerk's input columns (air date, spending, the evidence): format only,
+ * and only in columns the tool added. A column the user already had keeps the user's own formats.
  */
 function inputFormats(
   columns: Partial<Record<FieldKey, number>>,
@@ -372,6 +390,10 @@ function inputFormats(
   const fmt: [FieldKey, string][] = [
     ["airedOn", DATE_FORMAT],
     ["spent", VND_FORMAT],
+    ["acceptanceNo", TEXT_FORMAT],
+    ["acceptedOn", DATE_FORMAT],
+    ["invoice", TEXT_FORMAT],
+    ["paidOn", DATE_FORMAT],
   ];
   for (const [field, numFmt] of fmt) {
     const col = columns[field];
@@ -441,6 +463,8 @@ function ruleSet(
       errorTitle: "Ngày phát sóng / Air date",
       error: `Ngày phát sóng nên trong năm ${year} (dd/mm/yyyy). / The air date should be in ${year} (dd/mm/yyyy).`,
     });
+    for (const field of ["acceptedOn", "paidOn"] as const)
+      add(field, evidenceDateValidation(field, year));
     add("period", {
       type: "list",
       formulae: [`"${["I", "II", "III", "IV"].map((q) => `Quý ${q}/${year}`).join(",")}"`],
@@ -490,6 +514,8 @@ function ruleSet(
       "airedOn",
       "spent",
       "due",
+      "acceptedOn",
+      "paidOn",
     ] as FieldKey[]) {
       const range = colRange(field);
       if (!range) continue;
@@ -502,6 +528,16 @@ function ruleSet(
       });
     }
   }
+  const paidRange = colRange("paidOn");
+  if (paidRange !== null && columns.acceptedOn !== undefined)
+    // Before the row colours: the paid-date cell of a done (green) row still shows it is unpaid.
+    conditionalFormats.push({
+      range: paidRange,
+      formula: unpaidFormula(ref("acceptedOn"), ref("paidOn"), status),
+      style: { fill: COLORS.unpaidFill, color: COLORS.unpaidText, bold: true },
+      priority: priority++,
+      stopIfTrue: false,
+    });
   conditionalFormats.push(
     {
       range: rows,
@@ -533,6 +569,31 @@ function ruleSet(
     },
   );
   return { validations, conditionalFormats };
+}
+
+/**
+ * The rule that marks a paid-date cell whose item was accepted more than 60 days before the as-of
+ * date and is still unpaid (and not cancelled). Live: it keeps working without the add-in.
+ */
+export function unpaidFormula(accepted: string, paid: string, status: string): string {
+  return `AND(ISNUMBER(${accepted}),${accepted}<${AS_OF_NAME}-${UNPAID_AFTER_DAYS},${paid}="",${status}<>"${CANCELLED}")`;
+}
+
+/** Acceptance and payment dates: from the plan year to the end of the next (Q4 is settled late). */
+export function evidenceDateValidation(
+  field: "acceptedOn" | "paidOn",
+  year: number,
+): Omit<ValidationSpec, "range"> {
+  const label = FIELD_LABELS[field];
+  return {
+    type: "date",
+    operator: "between",
+    formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year + 1}-12-31`))],
+    allowBlank: true,
+    errorStyle: "warning",
+    errorTitle: `${label.vi} / ${label.en}`,
+    error: `${label.vi} nên từ 01/01/${year} đến 31/12/${year + 1} (dd/mm/yyyy). / The ${field === "acceptedOn" ? "acceptance" : "payment"} date should be between 01/01/${year} and 31/12/${year + 1} (dd/mm/yyyy).`,
+  };
 }
 
 /**

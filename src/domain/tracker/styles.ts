@@ -4,6 +4,8 @@ export const DATE_FORMAT = "dd/mm/yyyy";
 export const VND_FORMAT = '#,##0 "đ"';
 export const NUMBER_FORMAT = "0.##";
 export const PERCENT_FORMAT = "0%";
+/** Text: a record or invoice number ("015", "12/2023") stays as typed, not a number or a date. */
+export const TEXT_FORMAT = "@";
 
 export const COLORS = {
   /** Excel's own "light red fill with dark red text", "yellow fill…", "green fill…". */
@@ -14,10 +16,14 @@ export const COLORS = {
   doneFill: "C6EFCE",
   doneText: "006100",
   cancelledText: "808080",
+  /** Accepted more than 60 days ago and still unpaid: the paid-date cell, for Finance. */
+  unpaidFill: "E4DFEC",
+  unpaidText: "5B2C86",
   invalidFill: "F4B084",
   invalidText: "C00000",
   trackerHeader: "FFF2CC",
   computedHeader: "EDEDED",
+  evidenceHeader: "E2EFDA",
   planHeader: "DDEBF7",
   title: "1F4E79",
 } as const;

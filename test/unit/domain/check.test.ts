@@ -106,6 +106,12 @@ describe("check on the bundled sample", () => {
       "airedOn",
       "spentVnd",
       "overdue",
+      // Added for issue 13 §3 (after the contract's fields, none renamed).
+      "evidence",
+      "acceptanceNo",
+      "acceptedOn",
+      "invoice",
+      "paidOn",
     ]);
     const diag = (json.diagnostics as Record<string, unknown>[])[0]!;
     expect(diag).toMatchObject({
