@@ -19,6 +19,14 @@ import { layoutJson } from "./tableLayout";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
 import { ITEMS_SHEET, readItemEntries } from "./tracker/itemsSheet";
+import {
+  findLogSheet,
+  LOG_SHEET,
+  logCheckContext,
+  logDiagnostics,
+  readLog,
+} from "./tracker/logSheet";
+import { recurringState, type RecurringState } from "./summary/quotas";
 import type { SheetData, WorkbookData } from "./workbookData";
 
 export interface CheckOptions {
@@ -46,6 +54,11 @@ export interface CheckResult {
   /** Every finding, errors first then by row. */
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: { readonly items: number; readonly errors: number; readonly warnings: number };
+  /**
+   * Recurring duties and the broadcast log they are counted on (issue 13): null when the plan has
+   * no duty and the workbook no log. Absent on results made before it existed.
+   */
+  readonly recurring?: RecurringState | null;
 }
 
 export const DEFAULT_OWNED_SHEETS = [
@@ -54,6 +67,7 @@ export const DEFAULT_OWNED_SHEETS = [
   "Tiến độ",
   META_SHEET,
   ITEMS_SHEET,
+  LOG_SHEET,
 ];
 
 export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult {
@@ -89,7 +103,33 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
   };
 
   const plan = pickPlan(wb, { ...opts, sheet: sheetName }, ctx);
-  const diagnostics = sortDiagnostics([...(settingsRead?.diagnostics ?? []), ...plan.diagnostics]);
+  // The broadcast log and the duties counted on it; its rows' findings join the plan's.
+  const logData = findLogSheet(wb.sheets);
+  const log = logData === undefined || logData.name === plan.sheet ? null : readLog(logData);
+  const recurring = recurringState(
+    plan.items,
+    plan.planYear,
+    { sheet: log?.sheet ?? null, foreign: log?.foreign ?? false, entries: log?.entries ?? [] },
+    asOf,
+  );
+  const planSheet = wb.sheets.find((s) => s.name === plan.sheet);
+  const logFindings =
+    log && recurring && planSheet && (!log.foreign || recurring.duties.length > 0)
+      ? logDiagnostics(
+          log,
+          logCheckContext(
+            plan,
+            planSheet,
+            asOf,
+            recurring.duties.map((d) => d.duty.label),
+          ),
+        )
+      : [];
+  const diagnostics = sortDiagnostics([
+    ...(settingsRead?.diagnostics ?? []),
+    ...plan.diagnostics,
+    ...logFindings,
+  ]);
   const counts = countBySeverity(diagnostics);
   return {
     plan,
@@ -97,6 +137,7 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     asOf,
     diagnostics,
     summary: { items: plan.items.length, errors: counts.errors, warnings: counts.warnings },
+    recurring,
   };
 }
 
@@ -177,6 +218,19 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
       airedOn: i.airedOn,
       spentVnd: i.spentVnd,
       overdue: i.overdue,
+      // A recurring duty (issue 13); added, not in the contract.
+      ...(i.recurrence
+        ? {
+            recurrence: {
+              every: i.recurrence.every,
+              interval: i.recurrence.interval,
+              quota: i.recurrence.quota,
+              type: i.recurrence.type,
+              from: i.recurrence.start,
+              to: i.recurrence.end,
+            },
+          }
+        : {}),
     })),
     diagnostics: result.diagnostics.map((d) => ({
       row: d.row,
@@ -192,5 +246,37 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
     summary: result.summary,
     // Added for issue 12: how the table was read (header block, cells, sections, totals).
     layout: layoutJson(plan.header, plan.layout),
+    // Added for issue 13: recurring duties counted per period on the broadcast log.
+    ...(result.recurring ? { recurring: recurringJson(result.recurring) } : {}),
+  };
+}
+
+function recurringJson(state: RecurringState): unknown {
+  return {
+    logSheet: state.logSheet,
+    logEntries: state.entries.length,
+    duties: state.duties.map((f) => ({
+      row: f.duty.row,
+      label: f.duty.label,
+      unit: f.duty.unit,
+      every: f.duty.recurrence.every,
+      interval: f.duty.recurrence.interval,
+      quota: f.duty.quota,
+      quotaStated: f.duty.recurrence.quota !== null,
+      type: f.duty.recurrence.type,
+      done: f.done,
+      periodsOver: f.ended,
+      periodsMet: f.endedMet,
+      periodsShort: f.short,
+      periodsAhead: f.ahead,
+      periods: f.results.map((x) => ({
+        label: x.period.label.vi,
+        start: x.period.start,
+        end: x.period.end,
+        quota: x.quota,
+        done: x.done,
+        status: x.status,
+      })),
+    })),
   };
 }

@@ -10,6 +10,7 @@
  * check step, not the import, tells the clerk what is wrong and where.
  */
 import { issue, q, type Issue } from "./diagnostics";
+import { readRecurringDuties } from "./planDocumentDuties";
 import { clip, fold, plainPunctuation, squash } from "./text";
 
 export interface PlanDocItem {
@@ -26,6 +27,11 @@ export interface PlanDocItem {
   notesText?: string | null;
   /** The table (1-based) the item was read from; sourceLine is then the row in that table. */
   sourceTable?: number;
+  /**
+   * A recurring duty the prose states ("Hằng tuần, Trung tâm … cộng tác tin, phóng sự …"): its
+   * period is the frequency ("Hằng tuần"), its count the quota if one is said. The lines saying it.
+   */
+  recurring?: { readonly lines: readonly number[] };
 }
 
 export interface PlanDocument {
@@ -45,14 +51,17 @@ export function parsePlanDocument(text: string): PlanDocumentResult {
   const lines = toLines(text);
   const schedule = readSchedule(lines);
   const title = readTitle(lines);
+  // Recurring duties stated in the prose follow the dated schedule.
+  const duties = readRecurringDuties(lines);
+  const items = [...schedule.items, ...duties];
   const document: PlanDocument = {
     title,
     agency: readAgency(lines),
     year: title === null ? null : yearOf(title),
     budgetNote: readBudgetNote(lines),
-    items: schedule.items,
+    items,
   };
-  const issues = schedule.items.length === 0 ? [noItems(), ...schedule.issues] : schedule.issues;
+  const issues = items.length === 0 ? [noItems(), ...schedule.issues] : schedule.issues;
   return { document, issues };
 }
 
