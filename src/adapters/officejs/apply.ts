@@ -157,12 +157,18 @@ function validationOp(sheet: string, v: ValidationSpec): Op {
       operator,
     };
     switch (v.type) {
-      case "list":
-        // The source is a quoted list "a,b,c" in the layout; Office.js wants it without quotes.
+      case "list": {
+        // The source is a quoted list "a,b,c" in the layout, which Office.js wants without quotes;
+        // or a range ("$S$5:$S$6", "'Kế hoạch'!$A$5:$A$15"), which it wants as a formula.
+        const source = v.formulae[0] ?? "";
         dv.rule = {
-          list: { inCellDropDown: true, source: (v.formulae[0] ?? "").replace(/^"|"$/g, "") },
+          list: {
+            inCellDropDown: true,
+            source: source.startsWith('"') ? source.replace(/^"|"$/g, "") : `=${source}`,
+          },
         };
         break;
+      }
       case "date":
         dv.rule = { date: basic };
         break;

@@ -672,7 +672,7 @@ function validations(columns: LogColumns, end: number, ctx: LogCheckContext): Va
       formulae: [list],
       allowBlank: true,
       errorStyle: "stop",
-      errorTitle: "Nhiệm vụ định kỳ / Recurring duty",
+      errorTitle: "Nhiệm vụ định kỳ / Duty",
       error:
         "Chọn một nhiệm vụ định kỳ của kế hoạch trong danh sách. / Choose one of the plan's recurring duties.",
     });
@@ -709,7 +709,7 @@ function validations(columns: LogColumns, end: number, ctx: LogCheckContext): Va
         formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year + 1}-12-31`))],
         allowBlank: true,
         errorStyle: "warning",
-        errorTitle: `${LOG_HEADERS[f].vi} / ${LOG_HEADERS[f].en}`,
+        errorTitle: f === "acceptDate" ? "Ngày nghiệm thu / Accepted on" : "Ngày thanh toán / Paid on",
         error: `Nhập ngày dd/mm/yyyy trong năm ${year} hoặc ${year + 1}. / Enter a date (dd/mm/yyyy) in ${year} or ${year + 1}.`,
       });
     }
