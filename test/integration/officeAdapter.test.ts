@@ -58,7 +58,9 @@ const PLAN = "Kế hoạch";
 const Q = `'${PLAN}'`;
 const SETTINGS = "Cài đặt";
 const META = "_PlanTracker";
-const TRACKER_SHEETS = [PLAN, SETTINGS, "Kinh phí", "Tiến độ", META];
+const LOG = "Nhật ký phát sóng";
+/** The sample's weekly duty makes the tracker keep a broadcast log. */
+const TRACKER_SHEETS = [PLAN, SETTINGS, LOG, "Kinh phí", "Tiến độ", META];
 const STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Đã phát sóng", "Hoãn", "Hủy"];
 const DATE_FMT = "dd/mm/yyyy";
 const VND_FMT = '#,##0 "đ"';
@@ -96,7 +98,7 @@ function bookState(fake: FakeWorkbook): unknown {
 
 describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2023", () => {
   const fake = sampleFake();
-  const before = snapshot(fake, `${Q}!A1:I14`);
+  const before = snapshot(fake, `${Q}!A1:I15`);
   let result: Awaited<ReturnType<typeof convert>>;
 
   beforeAll(async () => {
@@ -111,7 +113,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   });
 
   it("keeps every cell the clerk wrote", () => {
-    expect(snapshot(fake, `${Q}!A1:I14`)).toEqual(before);
+    expect(snapshot(fake, `${Q}!A1:I15`)).toEqual(before);
   });
 
   it("appends the tracker columns after Ghi chú, in order", () => {
@@ -131,10 +133,10 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   });
 
   it("formats the clerk's input columns and the computed values", () => {
-    expect(fake.numberFormats(`${Q}!L5:L14`).flat()).toEqual(Array(10).fill(DATE_FMT));
-    expect(fake.numberFormats(`${Q}!M5:M14`).flat()).toEqual(Array(10).fill(VND_FMT));
-    expect(fake.numberFormats(`${Q}!O5:P14`).flat()).toEqual(Array(20).fill("0.##"));
-    expect(fake.numberFormats(`${Q}!Q5:Q14`).flat()).toEqual(Array(10).fill(VND_FMT));
+    expect(fake.numberFormats(`${Q}!L5:L15`).flat()).toEqual(Array(11).fill(DATE_FMT));
+    expect(fake.numberFormats(`${Q}!M5:M15`).flat()).toEqual(Array(11).fill(VND_FMT));
+    expect(fake.numberFormats(`${Q}!O5:P15`).flat()).toEqual(Array(22).fill("0.##"));
+    expect(fake.numberFormats(`${Q}!Q5:Q15`).flat()).toEqual(Array(11).fill(VND_FMT));
     expect(fake.values(`${Q}!O5:P5`)).toEqual([[1, 5]]);
   });
 
@@ -152,30 +154,30 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   it("adds validations on bounded ranges only: status list, air date, period list, spending, duration", () => {
     const rules = Object.fromEntries(fake.validations(PLAN).map((v) => [v.address, v]));
     expect(Object.keys(rules).sort()).toEqual(
-      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14"].sort(),
+      ["C5:C15", "F5:F15", "K5:K15", "L5:L15", "M5:M15"].sort(),
     );
-    expect(rules["K5:K14"]?.rule).toEqual({
+    expect(rules["K5:K15"]?.rule).toEqual({
       list: { inCellDropDown: true, source: STATUSES.join(",") },
     });
-    expect(rules["K5:K14"]?.errorAlert.style).toBe("Stop");
-    expect(rules["L5:L14"]?.rule).toEqual({
+    expect(rules["K5:K15"]?.errorAlert.style).toBe("Stop");
+    expect(rules["L5:L15"]?.rule).toEqual({
       date: {
         operator: "Between",
         formula1: `=${serial(2023, 1, 1)}`,
         formula2: `=${serial(2023, 12, 31)}`,
       },
     });
-    expect(rules["L5:L14"]?.errorAlert.style).toBe("Warning");
-    expect(rules["C5:C14"]?.rule).toEqual({
+    expect(rules["L5:L15"]?.errorAlert.style).toBe("Warning");
+    expect(rules["C5:C15"]?.rule).toEqual({
       list: {
         inCellDropDown: true,
         source: "Quý I/2023,Quý II/2023,Quý III/2023,Quý IV/2023",
       },
     });
-    expect(rules["M5:M14"]?.rule).toEqual({
+    expect(rules["M5:M15"]?.rule).toEqual({
       decimal: { operator: "GreaterThanOrEqualTo", formula1: "=0" },
     });
-    expect(rules["F5:F14"]?.rule).toEqual({ custom: { formula: "=OR(ISTEXT(F5),F5>0)" } });
+    expect(rules["F5:F15"]?.rule).toEqual({ custom: { formula: "=OR(ISTEXT(F5),F5>0)" } });
     for (const v of Object.values(rules)) {
       expect(v.ignoreBlanks).toBe(true);
       expect(v.errorAlert.title.length).toBeLessThanOrEqual(32);
@@ -188,13 +190,13 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
     const invalid = cfs.filter((c) => c.formula.startsWith("=ISNUMBER(SEARCH("));
     expect(invalid).toHaveLength(9);
     expect(invalid[1]).toMatchObject({
-      address: "C5:C14",
+      address: "C5:C15",
       formula: '=ISNUMBER(SEARCH("LỖI Thời gian:",$N5))',
       fillColor: "#F4B084",
       fontColor: "#C00000",
       bold: true,
     });
-    const rows = cfs.filter((c) => c.address === "A5:Q14");
+    const rows = cfs.filter((c) => c.address === "A5:Q15");
     expect(rows.map((c) => [c.formula, c.fillColor ?? null, c.fontColor])).toEqual([
       ['=AND($J5<>"",$J5<PT_AsOf,$K5<>"Đã phát sóng",$K5<>"Hủy")', "#FFC7CE", "#9C0006"],
       [
@@ -214,7 +216,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       {
         name: "KeHoach",
         sheet: PLAN,
-        address: "A4:Q14",
+        address: "A4:Q15",
         style: "TableStyleLight9",
         showFilterButton: true,
         showBandedRows: true,
@@ -246,8 +248,8 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       ["planSheet", PLAN],
       ["headerRow", 4],
     ]);
-    // Text that Excel would turn into a date ("5-14", "2023-09-20") stays text.
-    expect(fake.values(`'${META}'!A9:B9`)).toEqual([["writtenRows", "5-14"]]);
+    // Text that Excel would turn into a date ("5-15", "2023-09-20") stays text.
+    expect(fake.values(`'${META}'!A9:B9`)).toEqual([["writtenRows", "5-15"]]);
     expect(fake.values(`'${META}'!A11:B11`)).toEqual([["asOf", "2023-09-20"]]);
     expect(fake.cell(`'${META}'!B4`).formula).toBe(
       `=IF('${SETTINGS}'!$B$9<>"",'${SETTINGS}'!$B$9,TODAY())`,
@@ -374,7 +376,13 @@ describe("contract: the exceljs and Office.js adapters leave the same workbook",
     expectSameBook(exceljs, office);
     // The comparison is not vacuous.
     const plan = office.sheets[0];
-    expect(Object.keys(plan?.validations ?? {}).length).toBe(50);
+    expect(Object.keys(plan?.validations ?? {}).length).toBe(55);
+    // The broadcast log: its header, 300 rows of Kiểm tra formulas and bounded rules.
+    const log = office.sheets.find((x) => x.name === LOG)!;
+    expect(log.cells.Q4?.value).toBe("Kiểm tra");
+    expect(log.cells.Q304?.formula).toMatch(/^IF\(COUNTA\(\$A304:\$P304\)=0,"",MID\(/);
+    expect(log.validations.J5?.formulae).toEqual(["$S$5:$S$5"]);
+    expect(Object.keys(log.validations).length).toBe(8 * 300);
     expect(plan?.conditionalFormats).toHaveLength(13);
     expect(office.tables).toHaveLength(1);
     expect(Object.keys(nonEmptyCells(office.sheets[2]!)).length).toBeGreaterThan(20);
@@ -411,11 +419,11 @@ describe("converting twice in Office", () => {
     const fake = sampleFake();
     await convert(fake);
     const first = bookState(fake);
-    const userCells = snapshot(fake, `${Q}!A1:I14`);
+    const userCells = snapshot(fake, `${Q}!A1:I15`);
     fake.resetStats();
     await convert(fake);
     expect(fake.stats.syncCount).toBe(3);
-    expect(snapshot(fake, `${Q}!A1:I14`)).toEqual(userCells);
+    expect(snapshot(fake, `${Q}!A1:I15`)).toEqual(userCells);
     expect(fake.conditionalFormats(PLAN)).toHaveLength(13);
     expect(fake.validations(PLAN)).toHaveLength(5);
     expect(fake.tables()).toHaveLength(1);
@@ -509,7 +517,8 @@ describe("a conditional format's priority is set last (review item 10)", () => {
       });
     };
     await convert(fake);
-    expect(priorities).toBe(13);
+    // 13 on the plan sheet, 4 on the weekly quota's periods ("Tiến độ").
+    expect(priorities).toBe(17);
     expect(late).toEqual([]);
   });
 });
@@ -614,6 +623,7 @@ describe("a summary sheet someone edited in Excel", () => {
     expect(fake.sheetNames()).toEqual([
       PLAN,
       "Cài đặt",
+      LOG,
       "Kinh phí (đã sửa)",
       "Kinh phí",
       "Tiến độ",
@@ -626,7 +636,7 @@ describe("a summary sheet someone edited in Excel", () => {
     // Nobody touched the fresh one: the next convert keeps nothing more.
     const again = await convert(fake);
     expect(again.value.keptEdited).toEqual([]);
-    expect(fake.sheetNames()).toHaveLength(6);
+    expect(fake.sheetNames()).toHaveLength(7);
   });
 });
 
@@ -1103,7 +1113,7 @@ describe("ribbon commands", () => {
     await fake.simulateUserEdit(PLAN, "C13:C14", [["Quý IV/2023"], ["Quý IV/2023"]]);
     const d = deps(fake, { lang: "en" });
     await checkCommand(d);
-    expect(d.notes).toEqual(["No errors (10 items)."]);
+    expect(d.notes).toEqual(["No errors (11 items)."]);
     expect(fake.selection).toEqual({ sheet: PLAN, address: "A4" });
   });
 

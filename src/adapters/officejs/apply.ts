@@ -53,6 +53,12 @@ export interface ApplyOptions {
   readonly activeSheet: string;
   /** Conditional formats the tool wrote before, as Office.js loaded them: to delete. */
   readonly staleConditionalFormats?: readonly Excel.ConditionalFormat[];
+  /**
+   * The sheet those formats are on (the plan's): they are deleted once, with that sheet's
+   * operations, not with every "patch" sheet's (the broadcast log is patched too). Absent: the
+   * layout's first "patch" sheet.
+   */
+  readonly staleConditionalFormatsSheet?: string;
   /** Bytes per request before the operations are split (tests lower it). */
   readonly chunkBytes?: number;
   /**
@@ -290,6 +296,8 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
     );
     renamedAway.add(from.toLowerCase());
   }
+  const staleOn =
+    opts.staleConditionalFormatsSheet ?? layout.sheets.find((s) => s.mode === "patch")?.name;
   const exists = (name: string): boolean =>
     hasName(opts.existingSheets, name) && !renamedAway.has(name.toLowerCase());
   // The journal goes before everything else (after the renames, which keep a person's edits):
@@ -348,7 +356,7 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
         ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
     }
     // A loop, not push(...): a 50 000-row layout has more operations than call arguments allow.
-    for (const op of sheetOps(spec, opts)) ops.push(op);
+    for (const op of sheetOps(spec, opts, spec.name === staleOn)) ops.push(op);
     if (spec.state === "veryHidden" && spec.name !== opts.activeSheet) {
       hide.push(
         small((ctx) => {
@@ -369,7 +377,7 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
   return [...ops, ...hide];
 }
 
-function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
+function sheetOps(spec: SheetSpec, opts: ApplyOptions, ownsStale: boolean): SizedOp[] {
   const sized: SizedOp[] = [];
   const ops = {
     push: (run: Op, bytes = SMALL): void => void sized.push({ run, bytes }),
@@ -384,7 +392,7 @@ function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
   if (spec.mode === "patch") {
     for (const range of spec.remove?.validations ?? [])
       ops.push((ctx) => sheet(ctx).getRange(range).dataValidation.clear());
-    for (const cf of opts.staleConditionalFormats ?? []) ops.push(() => cf.delete());
+    if (ownsStale) for (const cf of opts.staleConditionalFormats ?? []) ops.push(() => cf.delete());
     for (const run of columnRuns(spec.cells)) {
       for (const part of sliceRun(run, RUN_BYTES)) {
         // A run has one number format: a single value applies to every cell of the range.

@@ -422,6 +422,7 @@ export async function convertToTracker(
       tables.filter((t) => previous.tables.includes(t.name)).map((t) => [t.name, t.range]),
     ),
     staleConditionalFormats: details?.oldFormats() ?? [],
+    ...(plan !== null ? { staleConditionalFormatsSheet: plan } : {}),
   });
   const result =
     write.tablesRefused.length > 0
