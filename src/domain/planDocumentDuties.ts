@@ -28,7 +28,7 @@ const FREQUENCY_IN_TEXT =
 const PRODUCT_IN_TEXT =
   /(?:^|[^a-z])(?:tin|bai|phong su|chuyen muc|ky su|toa dam|phat song|phat tren song)(?![a-z])/;
 const AGENCY_START =
-  /(?:^|[\s,(])((?:Trung tâm|Phòng|Văn phòng|Đài|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Hội|Đoàn|Báo|Cơ quan|Các cơ quan)\s+[^,;:.]*?)\s+(?=(?:cộng tác|xây dựng|thực hiện|sản xuất|cung cấp|phối hợp|tổ chức|phát sóng|phát|đăng|viết|gửi|chủ trì|có trách nhiệm|chịu trách nhiệm|biên tập|tuyên truyền)\s)/u;
+  /(?:^|[\s,(])((?:Trung tâm|Phòng|Văn phòng|Đài|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Hội|Đoàn|Báo|Cơ quan|Các cơ quan)(?:\s+[^,;:.]*?)?)\s+(?=(?:cộng tác|xây dựng|thực hiện|sản xuất|cung cấp|phối hợp|tổ chức|phát sóng|phát|đăng|viết|gửi|chủ trì|có trách nhiệm|chịu trách nhiệm|biên tập|tuyên truyền)\s)/u;
 const AGENCY_HEADING =
   /^\d{1,2}\.\s*((?:Trung tâm|Phòng|Văn phòng|Đài|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Ban|Hội|Đoàn|Báo|Cơ quan|Các cơ quan)[^:]*?)\s*(?::\s*(.*))?$/u;
 const NUMBERED = /^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\.\s*\S/u;
@@ -112,13 +112,23 @@ function dutyOf(clause: string, heading: string | null, line: number): Found | n
   };
 }
 
-/** The clause without its frequency phrase (and the comma after a leading one). */
+/**
+ * The clause without its frequency phrase: "Hằng tuần, …" at its start, "… hằng tuần" at its end,
+ * "hằng tuần" or "2 tuần/lần" within. "mỗi tháng" inside is left: "04 phóng sự mỗi tháng" is
+ * the quota's.
+ */
 function removeFrequency(clause: string): string {
+  const UNIT = "(?:tuần|tháng|quý)";
   return squash(
-    clause.replace(
-      /(?:định kỳ\s*,?\s*)?(?:(?:hằng|hàng|mỗi)\s+(?:tuần|tháng|quý)|\d{1,2}\s*(?:tuần|tháng)\s*(?:\/|một|1|01)\s*lần)\s*,?\s*/iu,
-      " ",
-    ),
+    clause
+      .replace(/[\s.;,:!?]+$/u, "")
+      .replace(
+        new RegExp(`^(?:định kỳ\\s*,?\\s*)?(?:hằng|hàng|mỗi)\\s+${UNIT}\\s*,?\\s*`, "iu"),
+        "",
+      )
+      .replace(new RegExp(`\\s*,?\\s*(?:định kỳ\\s+)?(?:hằng|hàng|mỗi)\\s+${UNIT}\\s*$`, "iu"), "")
+      .replace(new RegExp(`(?:định kỳ\\s*,?\\s*)?(?:hằng|hàng)\\s+${UNIT}\\s*,?`, "giu"), " ")
+      .replace(new RegExp(`\\d{1,2}\\s*(?:tuần|tháng)\\s*(?:\\/|một|1|01)\\s*lần`, "giu"), " "),
   );
 }
 

@@ -178,7 +178,9 @@ const QUOTA_PER_RE = new RegExp(
   String.raw`^${AT_LEAST}?${AMOUNT}\s*([^/\d]*?)\s*${PER}\s*(?:(\d{1,2}|mot)\s*)?${PER_UNIT}$`,
 );
 /** "2", "02 tin", "ít nhất 01 phóng sự". */
-const QUOTA_PLAIN_RE = new RegExp(String.raw`^${AT_LEAST}?${AMOUNT}(?:\s+([^/\d]*))?$`);
+const QUOTA_PLAIN_RE = new RegExp(
+  String.raw`^${AT_LEAST}?${AMOUNT}(?:\s+(?!(?:thang|tuan|quy|qui|nam|ngay)\b)([^/\d]*))?$`,
+);
 /** Any sign of "per period" in a count cell: "/tuần", "mỗi tháng". */
 const HAS_PER_RE = new RegExp(String.raw`(?:\/|\bmoi\b|\btren\b)\s*(?:\d{1,2}\s*)?${PER_UNIT}\b`);
 
@@ -260,11 +262,11 @@ function unsupportedPer(received: string, per: "day" | "year"): QuotaResult {
   const vi =
     per === "day"
       ? `Chỉ tiêu ${q(clip(received))} tính theo ngày: công cụ đếm theo tuần, tháng hoặc quý. Ghi theo tuần, ví dụ "07 tin/tuần".`
-      : `Chỉ tiêu ${q(clip(received))} tính theo năm: đó là số lượng của cả năm, không phải nhiệm vụ định kỳ. Ghi số lượng (ví dụ "10 phóng sự") với thời gian "Cả năm", hoặc ghi chỉ tiêu theo quý, ví dụ "03 phóng sự/quý".`;
+      : `Chỉ tiêu ${q(clip(received))} tính theo năm: đó là số lượng của cả năm, không phải nhiệm vụ định kỳ (công cụ đếm theo tuần, tháng hoặc quý). Ghi số lượng (ví dụ "10 phóng sự") với thời gian "Cả năm", hoặc ghi chỉ tiêu theo quý, ví dụ "03 phóng sự/quý".`;
   const en =
     per === "day"
       ? `The quota ${q(clip(received))} is per day: the tool counts weeks, months or quarters. Write it per week, e.g. "07 tin/tuần".`
-      : `The quota ${q(clip(received))} is per year: that is the year's count, not a recurring duty. Write the count (e.g. "10 phóng sự") with the period "Cả năm", or a quota per quarter, e.g. "03 phóng sự/quý".`;
+      : `The quota ${q(clip(received))} is per year: that is the year's count, not a recurring duty (the tool counts weeks, months or quarters). Write the count (e.g. "10 phóng sự") with the period "Cả năm", or a quota per quarter, e.g. "03 phóng sự/quý".`;
   return {
     value: null,
     issues: [issue("recurrence.quota-unsupported-period", "error", { vi, en })],
