@@ -154,7 +154,9 @@ export function quotaSection(
       b.formula(
         r,
         5,
-        `SUMPRODUCT(--(${log.duty}=$A$${blk.key}),--(${log.airedOn}>=B${r}),--(${log.airedOn}<=C${r}))`,
+        // ISNUMBER: an air date typed as text ("31/08/2023") is no date (Excel would rank text
+        // above every number; some engines read it as a date instead): it counts nowhere.
+        `SUMPRODUCT(--(${log.duty}=$A$${blk.key}),--ISNUMBER(${log.airedOn}),--(${log.airedOn}>=B${r}),--(${log.airedOn}<=C${r}))`,
         x.done,
         CELL_STYLE,
       );

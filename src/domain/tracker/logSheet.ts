@@ -709,7 +709,8 @@ function validations(columns: LogColumns, end: number, ctx: LogCheckContext): Va
         formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year + 1}-12-31`))],
         allowBlank: true,
         errorStyle: "warning",
-        errorTitle: f === "acceptDate" ? "Ngày nghiệm thu / Accepted on" : "Ngày thanh toán / Paid on",
+        errorTitle:
+          f === "acceptDate" ? "Ngày nghiệm thu / Accepted on" : "Ngày thanh toán / Paid on",
         error: `Nhập ngày dd/mm/yyyy trong năm ${year} hoặc ${year + 1}. / Enter a date (dd/mm/yyyy) in ${year} or ${year + 1}.`,
       });
     }
@@ -737,8 +738,16 @@ function staleValidationRanges(columns: LogColumns, end: number): string[] {
   return VALIDATED.map((f) => `${a1(LOG_FIRST_ROW, columns[f])}:${a1(end, columns[f])}`);
 }
 
-/** Number formats of the clerk's date and money columns, on rows `from`..`to` (format only). */
-function formats(columns: LogColumns, from: number, to: number): CellSpec[] {
+/**
+ * Number formats of the clerk's date and money columns, on rows `from`..`to` (format only), on
+ * cells still empty: a value the clerk typed keeps the format it was typed with.
+ */
+function formats(
+  columns: LogColumns,
+  from: number,
+  to: number,
+  existing: LogRead | null = null,
+): CellSpec[] {
   const out: CellSpec[] = [];
   const fmt: [LogField, string][] = [
     ["airedOn", DATE_FORMAT],
@@ -746,8 +755,12 @@ function formats(columns: LogColumns, from: number, to: number): CellSpec[] {
     ["paidOn", DATE_FORMAT],
     ["fee", VND_FORMAT],
   ];
+  const byRow = new Map((existing?.entries ?? []).map((e) => [e.row, e]));
   for (const [f, numFmt] of fmt)
-    for (let row = from; row <= to; row++) out.push({ row, col: columns[f], numFmt });
+    for (let row = from; row <= to; row++) {
+      if (byRow.get(row)?.values[f] !== undefined) continue;
+      out.push({ row, col: columns[f], numFmt });
+    }
   return out;
 }
 
@@ -799,7 +812,7 @@ export function logSheetLayout(input: LogSheetInput): LogSheetLayout {
       cells: [
         ...toolCells(columns, end, ctx, existing),
         // Formats only on rows the block gains: the clerk's own formats above stay.
-        ...formats(columns, Math.max(existing.blockEnd + 1, LOG_FIRST_ROW), end),
+        ...formats(columns, Math.max(existing.blockEnd + 1, LOG_FIRST_ROW), end, existing),
       ],
       columns: [
         { col: columns.check, width: WIDTHS.check },
