@@ -412,6 +412,54 @@ describe("contract: the exceljs and Office.js adapters leave the same workbook",
   });
 });
 
+describe("contract: the broadcast log, created once and never cleared (issue 13)", () => {
+  const DUTY = "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh";
+  /** The clerk's log rows: air date, title, type, fee, duty, plan item, acceptance, paid on. */
+  const ROWS: [string, unknown[]][] = [
+    ["B5:D5", [serial(2023, 9, 12), "Tin về trồng rừng", "tin"]],
+    ["J5", [DUTY]],
+    ["B6:D6", [serial(2023, 9, 19), "Tin chuyển đổi số", "tin"]],
+    ["I6:J6", [500_000, DUTY]],
+    ["O6", [serial(2023, 9, 20)]],
+    ["B7:C7", [serial(2023, 9, 12), "Phóng sự trồng rừng"]],
+    ["K7:M7", [6, "05/BB-NT", serial(2023, 9, 15)]],
+  ];
+
+  it("gives the same log, Kiểm tra and quotas in both adapters after the clerk's rows, and keeps them", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    for (const [address, values] of ROWS) await fake.simulateUserEdit(LOG, address, [values]);
+    const typed = fake.formulas(`'${LOG}'!A5:P8`);
+    fake.resetStats();
+    const second = await convert(fake);
+    expect(fake.stats.syncCount).toBe(3);
+    // The rows are the clerk's: not one cell changed, not cleared, not rebuilt.
+    expect(fake.formulas(`'${LOG}'!A5:P8`)).toEqual(typed);
+    expect(second.value.log).toMatchObject({ sheet: LOG, created: false, entries: 3 });
+    // Read as the domain reads it (the fake does not calculate the Kiểm tra formulas).
+    expect(
+      second.value.check.diagnostics.filter((d) => d.sheet === LOG).map((d) => [d.cell, d.code]),
+    ).toEqual([["O6", "log.paid-without-acceptance"]]);
+    expect(fake.formulas(`'${LOG}'!Q6`)[0]?.[0]).toMatch(/^=IF\(COUNTA\(\$A6:\$P6\)=0,/);
+    expect(second.value.log?.duties[0]?.vi).toContain("1/37 tuần đạt");
+
+    let { wb } = exceljsTrack(await exceljsPlanWorkbook(samplePlanSheet()));
+    wb = await reopen(wb);
+    const ws = wb.getWorksheet(LOG)!;
+    for (const [address, values] of ROWS) {
+      const [from] = address.split(":");
+      const start = ws.getCell(from!);
+      values.forEach((v, i) => {
+        const cell = ws.getCell(Number(start.row), Number(start.col) + i);
+        const isDate = typeof v === "number" && v > 40_000 && cell.numFmt === DATE_FMT;
+        cell.value = isDate ? serialToDate(v) : (v as ExcelJS.CellValue);
+      });
+    }
+    ({ wb } = exceljsTrack(await reopen(wb)));
+    expectSameBook(readExceljs(wb, TRACKER_SHEETS), readFake(fake, TRACKER_SHEETS));
+  });
+});
+
 // ================================================================== idempotence
 
 describe("converting twice in Office", () => {
