@@ -24,6 +24,7 @@ import {
   LOG_SHEET,
   logCheckContext,
   logDiagnostics,
+  logProofs,
   readLog,
 } from "./tracker/logSheet";
 import { recurringState, type RecurringState } from "./summary/quotas";
@@ -113,18 +114,21 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     asOf,
   );
   const planSheet = wb.sheets.find((s) => s.name === plan.sheet);
-  const logFindings =
-    log && recurring && planSheet && (!log.foreign || recurring.duties.length > 0)
-      ? logDiagnostics(
-          log,
-          logCheckContext(
-            plan,
-            planSheet,
-            asOf,
-            recurring.duties.map((d) => d.duty.label),
-          ),
+  const logCtx =
+    log && recurring && planSheet
+      ? logCheckContext(
+          plan,
+          planSheet,
+          asOf,
+          recurring.duties.map((d) => d.duty.label),
         )
+      : null;
+  const logFindings =
+    log && logCtx && (!log.foreign || (recurring?.duties.length ?? 0) > 0)
+      ? logDiagnostics(log, logCtx)
       : [];
+  const proofs =
+    log && logCtx && !log.foreign ? logProofs(log.entries, logCtx, plan.header.headerRow + 1) : [];
   const diagnostics = sortDiagnostics([
     ...(settingsRead?.diagnostics ?? []),
     ...plan.diagnostics,
@@ -137,7 +141,7 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     asOf,
     diagnostics,
     summary: { items: plan.items.length, errors: counts.errors, warnings: counts.warnings },
-    recurring,
+    recurring: recurring ? { ...recurring, proofs } : null,
   };
 }
 
@@ -255,6 +259,8 @@ function recurringJson(state: RecurringState): unknown {
   return {
     logSheet: state.logSheet,
     logEntries: state.entries.length,
+    // Dated plan items a log row proves aired: the log row, the plan row.
+    proofs: state.proofs ?? [],
     duties: state.duties.map((f) => ({
       row: f.duty.row,
       label: f.duty.label,

@@ -365,9 +365,11 @@ describe("a plan with recurring duties: check --json, the log, quotas", () => {
     const r = await cli(["check", trackerXlsx, "--json"]);
     const json = JSON.parse(r.stdout) as {
       diagnostics: { sheet: string; cell: string; code: string; severity: string }[];
-      recurring: { logSheet: string; logEntries: number };
+      recurring: { logSheet: string; logEntries: number; proofs: unknown };
     };
     expect(json.recurring).toMatchObject({ logSheet: LOG, logEntries: 13 });
+    // The dated item STT 1 (plan row 4) points to the log row that proves it aired.
+    expect(json.recurring.proofs).toEqual([{ logRow: 14, planRow: 4 }]);
     expect(
       json.diagnostics.filter((d) => d.sheet === LOG).map((d) => [d.cell, d.code, d.severity]),
     ).toEqual([

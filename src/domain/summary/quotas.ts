@@ -63,6 +63,8 @@ export interface RecurringState {
   readonly logForeign: boolean;
   readonly entries: readonly LogEntry[];
   readonly duties: readonly DutyFigures[];
+  /** Log rows that prove a dated plan item aired (its "Mục kế hoạch (STT)"), with the item's row. */
+  readonly proofs?: readonly { readonly logRow: number; readonly planRow: number }[];
 }
 
 const LABEL_MAX = 120;

@@ -885,6 +885,33 @@ export function logRefs(sheet: string, columns: LogColumns, blockEnd: number): L
   return { duty: ref("duty"), airedOn: ref("airedOn") };
 }
 
+/**
+ * The plan items the log proves aired: each log row that names a plan item (by STT, or row when
+ * the plan has no STT column) that exists, with that item's plan row.
+ */
+export function logProofs(
+  entries: readonly LogEntry[],
+  ctx: LogCheckContext,
+  firstPlanRow: number,
+): { readonly logRow: number; readonly planRow: number }[] {
+  const ref = ctx.planRef;
+  if (ref === null) return [];
+  const out: { logRow: number; planRow: number }[] = [];
+  for (const e of entries) {
+    const v = e.values.planItem;
+    if (isEmpty(v)) continue;
+    if (ref.kind === "row") {
+      if (isNum(v) && num(v) >= ref.first && num(v) <= ref.last && num(v) === Math.floor(num(v)))
+        out.push({ logRow: e.row, planRow: num(v) });
+      continue;
+    }
+    const want = lower(excelText(v));
+    const at = ref.values.findIndex((s) => lower(excelText(s)) === want);
+    if (at >= 0) out.push({ logRow: e.row, planRow: firstPlanRow + at });
+  }
+  return out;
+}
+
 /** How the log's checks see the plan: its year, the as-of date, the duties and the items' STT. */
 export function logCheckContext(
   plan: Plan,
