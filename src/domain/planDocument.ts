@@ -10,7 +10,7 @@
  * check step, not the import, tells the clerk what is wrong and where.
  */
 import { issue, q, type Issue } from "./diagnostics";
-import { readRecurringDuties } from "./planDocumentDuties";
+import { readRecurringDuties, statesRecurringDuty } from "./planDocumentDuties";
 import { clip, fold, plainPunctuation, squash } from "./text";
 
 export interface PlanDocItem {
@@ -52,7 +52,7 @@ export function parsePlanDocument(text: string): PlanDocumentResult {
   const schedule = readSchedule(lines);
   const title = readTitle(lines);
   // Recurring duties stated in the prose follow the dated schedule.
-  const duties = readRecurringDuties(lines);
+  const duties = readRecurringDuties(lines, new Set(schedule.items.map((i) => i.sourceLine)));
   const items = [...schedule.items, ...duties];
   const document: PlanDocument = {
     title,
@@ -298,6 +298,14 @@ function readLine(reader: ScheduleReader, lines: readonly Line[], i: number): nu
   const unit = unitOf(line.text);
   if (unit !== null) reader.setUnit(unit);
   else if (SECTION.test(line.text)) reader.endSection();
+  // A duty with a frequency ("- Hằng tuần, Trung tâm … cộng tác tin …") ends the period's list:
+  // it is read as a recurring duty, not as an item of the quarter above it.
+  else if (
+    ITEM_BULLET.test(line.text) &&
+    !hasProductSpec(line.text.replace(ITEM_BULLET, "")) &&
+    statesRecurringDuty(line.text)
+  )
+    reader.closeHeading();
   else if (ITEM_BULLET.test(line.text)) addBullet(reader, line.text, line.no);
   else if (reader.underHeading && hasProductSpec(line.text)) reader.addItem(line.text, line.no);
   // Prose under a heading means the list has ended (e.g. the closing paragraph of the plan).

@@ -46,13 +46,19 @@ interface Found {
   readonly lines: number[];
 }
 
-/** The recurring duties in the plan's text, as plan items with a frequency for their period. */
-export function readRecurringDuties(lines: readonly DocLine[]): PlanDocItem[] {
+/**
+ * The recurring duties in the plan's text, as plan items with a frequency for their period. Lines
+ * the schedule read as dated items (`scheduled`) are not duties too.
+ */
+export function readRecurringDuties(
+  lines: readonly DocLine[],
+  scheduled: ReadonlySet<number> = new Set(),
+): PlanDocItem[] {
   const found: Found[] = [];
   let heading: string | null = null;
   for (const line of lines) {
     const text = line.text;
-    if (text === "") continue;
+    if (text === "" || scheduled.has(line.no)) continue;
     const agency = AGENCY_HEADING.exec(text);
     let body = text;
     if (agency) {
@@ -74,6 +80,14 @@ export function readRecurringDuties(lines: readonly DocLine[]): PlanDocItem[] {
     sourceLine: f.lines[0] ?? 0,
     recurring: { lines: f.lines },
   }));
+}
+
+/**
+ * Whether a line states a recurring duty (how often, and products or broadcasting): such a
+ * bullet is not a dated item of the period heading above it; readRecurringDuties reads it.
+ */
+export function statesRecurringDuty(text: string): boolean {
+  return clauses(text.replace(/^[-–—+•*]\s*/u, "")).some((c) => dutyOf(c, null, 0) !== null);
 }
 
 /** Sentences ("… Kon Tum. Hằng tuần, …") and their clauses ("…; khai thác …"). */

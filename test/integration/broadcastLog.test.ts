@@ -6,7 +6,7 @@
  * formula values compared with HyperFormula, and every log cell the clerk wrote compared before
  * and after each run.
  */
-import { copyFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { serialToDate } from "../../src/adapters/exceljs/cellValue";
@@ -162,6 +162,64 @@ async function open(path: string): Promise<ExcelJS.Workbook> {
   await wb.xlsx.readFile(path);
   return wb;
 }
+
+describe("import: duties in a plan's prose become rows check reads back as recurring", () => {
+  const tmp = tempDir("pt-log-import-");
+  afterAll(() => tmp.cleanup());
+
+  it("writes the frequency and the stated quota ('Hằng tuần', 'ít nhất 02 tin/tuần')", async () => {
+    const text = [
+      "KẾ HOẠCH",
+      "Tuyên truyền trên sóng phát thanh, truyền hình năm 2024",
+      "II. NỘI DUNG",
+      "- Quý I/2024:",
+      "+ Kỷ niệm 94 năm Ngày thành lập Đảng 03/02/2024 (01 phóng sự, thời lượng 05 phút).",
+      "- Hằng tuần, Trung tâm Truyền thông xã cộng tác ít nhất 02 tin/tuần phát trên sóng Đài Phát thanh - Truyền hình tỉnh.",
+      "- Đài Phát thanh - Truyền hình tỉnh phát 01 chuyên mục về xây dựng nông thôn mới hằng tháng.",
+    ].join("\n");
+    const txt = join(tmp.dir, "ke-hoach.txt");
+    writeFileSync(txt, text, "utf8");
+    const xlsx = join(tmp.dir, "ke-hoach.xlsx");
+    const r = await cli(["import", txt, "-o", xlsx]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Đã nhập 3 mục");
+    const ws = (await open(xlsx)).getWorksheet(PLAN)!;
+    expect(
+      [6, 7].map((row) => ["B", "C", "D", "E", "G"].map((c) => ws.getCell(`${c}${row}`).value)),
+    ).toEqual([
+      [
+        "Cộng tác ít nhất 02 tin/tuần phát trên sóng Đài Phát thanh - Truyền hình tỉnh",
+        "Hằng tuần",
+        "ít nhất 02 tin/tuần",
+        "tin",
+        "Trung tâm Truyền thông xã",
+      ],
+      [
+        "Phát 01 chuyên mục về xây dựng nông thôn mới",
+        "Hằng tháng",
+        "01 chuyên mục",
+        "chuyên mục",
+        "Đài Phát thanh - Truyền hình tỉnh",
+      ],
+    ]);
+    const c = await cli(["check", xlsx, "--json", "--as-of", "2024-03-20"]);
+    expect(c.code).toBe(0);
+    const json = JSON.parse(c.stdout) as { items: { recurrence?: unknown }[]; summary: unknown };
+    expect(json.summary).toEqual({ items: 3, errors: 0, warnings: 0 });
+    expect(json.items.map((i) => i.recurrence ?? null)).toEqual([
+      null,
+      { every: "week", interval: 1, quota: 2, type: "tin", from: "2024-01-01", to: "2024-12-31" },
+      {
+        every: "month",
+        interval: 1,
+        quota: 1,
+        type: "chuyên mục",
+        from: "2024-01-01",
+        to: "2024-12-31",
+      },
+    ]);
+  });
+});
 
 describe("a plan with recurring duties: check --json, the log, quotas", () => {
   const tmp = tempDir("pt-log-");

@@ -141,3 +141,19 @@ describe("recurring duties in a plan document's prose", () => {
     ]);
   });
 });
+
+describe("duties and the dated schedule share no line", () => {
+  it("a '-' duty under a period heading ends that period's list; a '+' item with a frequency stays dated", () => {
+    const { document } = parsePlanDocument(
+      [
+        "- Quý I/2024:",
+        "+ Chuyên mục nông thôn mới phát hằng tuần (01 chuyên mục, thời lượng 10 phút).",
+        "- Hằng tuần, Trung tâm Truyền thông xã cộng tác 01 tin phát trên sóng Đài tỉnh.",
+      ].join("\n"),
+    );
+    expect(document.items.map((i) => [i.periodText, i.title, i.recurring?.lines ?? null])).toEqual([
+      ["Quý I/2024", "Chuyên mục nông thôn mới phát hằng tuần", null],
+      ["Hằng tuần", "Cộng tác 01 tin phát trên sóng Đài tỉnh", [3]],
+    ]);
+  });
+});
