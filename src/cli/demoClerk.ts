@@ -8,6 +8,13 @@
 import type ExcelJS from "exceljs";
 import { isoToSerial } from "../domain/calendar";
 import { SETTINGS_SHEET } from "../domain/settings";
+import {
+  LOG_FIRST_ROW,
+  LOG_HEADER_ROW,
+  LOG_HEADERS,
+  LOG_SHEET,
+  type LogField,
+} from "../domain/tracker/logSheet";
 import { serialToDate } from "../adapters/exceljs/cellValue";
 
 /** Allocation and rate the demo's finance officer enters on the settings sheet. */
@@ -126,5 +133,200 @@ export function fillLikeAClerk(wb: ExcelJS.Workbook, planSheet: string, headerRo
     if (typeof label !== "string") return;
     if (label.startsWith("Kinh phí được giao")) row.getCell(2).value = DEMO_ALLOCATION_VND;
     if (label === "phóng sự") row.getCell(2).value = DEMO_RATE_PER_MINUTE;
+  });
+}
+
+/**
+ * One row of the broadcast log as the clerk types it. `duty` true: the plan's weekly duty (picked
+ * in the dropdown); `planItem`: the STT of the dated plan item the row proves aired.
+ */
+interface LogRow {
+  readonly airedOn: string;
+  readonly title: string;
+  readonly type: string;
+  readonly duration: string;
+  readonly programme: string;
+  readonly fee?: number;
+  readonly duty?: boolean;
+  readonly planItem?: number;
+  readonly acceptNo?: string;
+  readonly acceptDate?: string;
+  readonly invoice?: string;
+  readonly paidOn?: string;
+}
+
+const CENTRE = "Trung tâm VH-TT-DL&TT huyện";
+
+/**
+ * The weekly contributions the centre logs from July (when it started keeping the log): week 30
+ * (24–30/07) and week 33 (14–20/08) are missed, week 29 has two, and one payment is entered
+ * without its acceptance record. One row proves the dated item "Đẩy mạnh trồng rừng" (STT 6) aired.
+ */
+export const DEMO_LOG: readonly LogRow[] = [
+  {
+    airedOn: "2023-07-07",
+    title: "Ia H'Drai ra quân trồng rừng năm 2023",
+    type: "tin",
+    duration: "1'30\"",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+    acceptNo: "01/BB-NT",
+    acceptDate: "2023-07-31",
+    invoice: "0000123",
+    paidOn: "2023-08-10",
+  },
+  {
+    airedOn: "2023-07-14",
+    title: "Hội nghị sơ kết công tác 6 tháng đầu năm",
+    type: "tin",
+    duration: "1'15\"",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+    acceptNo: "01/BB-NT",
+    acceptDate: "2023-07-31",
+    invoice: "0000123",
+    paidOn: "2023-08-10",
+  },
+  {
+    airedOn: "2023-07-19",
+    title: "Nông dân xã Ia Tơi chuyển đổi cây trồng",
+    type: "phóng sự",
+    duration: "05 phút",
+    programme: "Nông nghiệp - Nông thôn",
+    fee: 1_500_000,
+    duty: true,
+    acceptNo: "01/BB-NT",
+    acceptDate: "2023-07-31",
+    invoice: "0000123",
+    paidOn: "2023-08-10",
+  },
+  {
+    airedOn: "2023-07-21",
+    title: "Tập huấn phòng, chống cháy rừng",
+    type: "tin",
+    duration: "1'",
+    programme: "Thời sự trưa",
+    fee: 500_000,
+    duty: true,
+    acceptNo: "01/BB-NT",
+    acceptDate: "2023-07-31",
+  },
+  {
+    airedOn: "2023-08-04",
+    title: "Khai giảng lớp bồi dưỡng nghiệp vụ truyền thông cơ sở",
+    type: "tin",
+    duration: "1'",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+    acceptNo: "02/BB-NT",
+    acceptDate: "2023-08-31",
+  },
+  {
+    airedOn: "2023-08-11",
+    title: "Ra quân tiêm vắc xin cho đàn vật nuôi",
+    type: "tin",
+    duration: "1'20\"",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+    acceptNo: "02/BB-NT",
+    acceptDate: "2023-08-31",
+  },
+  {
+    airedOn: "2023-08-25",
+    title: "Bàn giao nhà đại đoàn kết cho hộ nghèo",
+    type: "tin",
+    duration: "1'",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+    acceptNo: "02/BB-NT",
+    acceptDate: "2023-08-31",
+  },
+  {
+    airedOn: "2023-09-01",
+    title: "Mít tinh kỷ niệm Quốc khánh 2/9",
+    type: "tin",
+    duration: "1'30\"",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+  },
+  {
+    airedOn: "2023-09-08",
+    title: "Học sinh Ia H'Drai vào năm học mới",
+    type: "tin",
+    duration: "1'",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+    invoice: "0000187",
+    paidOn: "2023-09-15",
+  },
+  {
+    airedOn: "2023-09-12",
+    title: "Đẩy mạnh trồng rừng, chăm sóc và bảo vệ rừng",
+    type: "phóng sự",
+    duration: "05 phút",
+    programme: "Phóng sự cuối tuần",
+    planItem: 6,
+    acceptNo: "05/BB-NT",
+    acceptDate: "2023-09-15",
+  },
+  {
+    airedOn: "2023-09-15",
+    title: "Kiểm tra tiến độ xây dựng nông thôn mới xã Ia Đal",
+    type: "tin",
+    duration: "1'10\"",
+    programme: "Thời sự tối",
+    fee: 500_000,
+    duty: true,
+  },
+  {
+    airedOn: "2023-09-19",
+    title: "Tuyên truyền chuyển đổi số tại bộ phận một cửa",
+    type: "tin",
+    duration: "1'",
+    programme: "Thời sự trưa",
+    fee: 500_000,
+    duty: true,
+  },
+];
+
+/** Types the log rows as the clerk would: the duty picked from the list the tool keeps. */
+export function fillLogLikeAClerk(wb: ExcelJS.Workbook): void {
+  const ws = wb.getWorksheet(LOG_SHEET);
+  if (!ws) throw new Error(`demo: no sheet ${LOG_SHEET}`);
+  const cols = headerColumns(ws, LOG_HEADER_ROW);
+  const col = (f: LogField): number => {
+    const c = cols.get(LOG_HEADERS[f].vi);
+    if (c === undefined) throw new Error(`demo: no log column ${LOG_HEADERS[f].vi}`);
+    return c;
+  };
+  const duty = ws.getCell(LOG_FIRST_ROW, col("dutyList")).value;
+  if (typeof duty !== "string") throw new Error("demo: the log lists no recurring duty");
+  const date = (iso: string): Date => serialToDate(isoToSerial(iso));
+  DEMO_LOG.forEach((e, i) => {
+    const row = LOG_FIRST_ROW + i;
+    const put = (f: LogField, v: ExcelJS.CellValue | undefined): void => {
+      if (v !== undefined) ws.getCell(row, col(f)).value = v;
+    };
+    put("no", i + 1);
+    put("airedOn", date(e.airedOn));
+    put("title", e.title);
+    put("type", e.type);
+    put("duration", e.duration);
+    put("programme", e.programme);
+    put("unit", CENTRE);
+    put("fee", e.fee);
+    put("duty", e.duty ? duty : undefined);
+    put("planItem", e.planItem);
+    put("acceptNo", e.acceptNo);
+    put("acceptDate", e.acceptDate ? date(e.acceptDate) : undefined);
+    put("invoice", e.invoice);
+    put("paidOn", e.paidOn ? date(e.paidOn) : undefined);
   });
 }

@@ -20,6 +20,15 @@ import { partiesOf } from "./parties";
 import { fold } from "./text";
 import { META_SHEET, readMetadata } from "./tracker/metadata";
 import { ITEMS_SHEET, readItemEntries } from "./tracker/itemsSheet";
+import {
+  findLogSheet,
+  LOG_SHEET,
+  logCheckContext,
+  logDiagnostics,
+  logProofs,
+  readLog,
+} from "./tracker/logSheet";
+import { recurringState, type RecurringState } from "./summary/quotas";
 import type { SheetData, WorkbookData } from "./workbookData";
 
 export interface CheckOptions {
@@ -47,6 +56,11 @@ export interface CheckResult {
   /** Every finding, errors first then by row. */
   readonly diagnostics: readonly Diagnostic[];
   readonly summary: { readonly items: number; readonly errors: number; readonly warnings: number };
+  /**
+   * Recurring duties and the broadcast log they are counted on (issue 13): null when the plan has
+   * no duty and the workbook no log. Absent on results made before it existed.
+   */
+  readonly recurring?: RecurringState | null;
 }
 
 export const DEFAULT_OWNED_SHEETS = [
@@ -55,6 +69,7 @@ export const DEFAULT_OWNED_SHEETS = [
   "Tiến độ",
   META_SHEET,
   ITEMS_SHEET,
+  LOG_SHEET,
 ];
 
 export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult {
@@ -94,7 +109,36 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
   };
 
   const plan = pickPlan(wb, { ...opts, sheet: sheetName }, ctx);
-  const diagnostics = sortDiagnostics([...(settingsRead?.diagnostics ?? []), ...plan.diagnostics]);
+  // The broadcast log and the duties counted on it; its rows' findings join the plan's.
+  const logData = findLogSheet(wb.sheets);
+  const log = logData === undefined || logData.name === plan.sheet ? null : readLog(logData);
+  const recurring = recurringState(
+    plan.items,
+    plan.planYear,
+    { sheet: log?.sheet ?? null, foreign: log?.foreign ?? false, entries: log?.entries ?? [] },
+    asOf,
+  );
+  const planSheet = wb.sheets.find((s) => s.name === plan.sheet);
+  const logCtx =
+    log && recurring && planSheet
+      ? logCheckContext(
+          plan,
+          planSheet,
+          asOf,
+          recurring.duties.map((d) => d.duty.label),
+        )
+      : null;
+  const logFindings =
+    log && logCtx && (!log.foreign || (recurring?.duties.length ?? 0) > 0)
+      ? logDiagnostics(log, logCtx)
+      : [];
+  const proofs =
+    log && logCtx && !log.foreign ? logProofs(log.entries, logCtx, plan.header.headerRow + 1) : [];
+  const diagnostics = sortDiagnostics([
+    ...(settingsRead?.diagnostics ?? []),
+    ...plan.diagnostics,
+    ...logFindings,
+  ]);
   const counts = countBySeverity(diagnostics);
   return {
     plan,
@@ -102,6 +146,7 @@ export function checkWorkbook(wb: WorkbookData, opts: CheckOptions): CheckResult
     asOf,
     diagnostics,
     summary: { items: plan.items.length, errors: counts.errors, warnings: counts.warnings },
+    recurring: recurring ? { ...recurring, proofs } : null,
   };
 }
 
@@ -199,6 +244,19 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
       acceptedOn: i.acceptedOn,
       invoice: i.invoice,
       paidOn: i.paidOn,
+      // A recurring duty (issue 13); added, not in the contract.
+      ...(i.recurrence
+        ? {
+            recurrence: {
+              every: i.recurrence.every,
+              interval: i.recurrence.interval,
+              quota: i.recurrence.quota,
+              type: i.recurrence.type,
+              from: i.recurrence.start,
+              to: i.recurrence.end,
+            },
+          }
+        : {}),
     })),
     diagnostics: result.diagnostics.map((d) => ({
       row: d.row,
@@ -216,5 +274,39 @@ export function checkJson(result: CheckResult, file: string, lang: Lang): unknow
     layout: layoutJson(plan.header, plan.layout),
     // Added for issue 13: who the tracker is for (settings, else the plan's own lines).
     agency: agencyJson(result),
+    // Added for issue 13: recurring duties counted per period on the broadcast log.
+    ...(result.recurring ? { recurring: recurringJson(result.recurring) } : {}),
+  };
+}
+
+function recurringJson(state: RecurringState): unknown {
+  return {
+    logSheet: state.logSheet,
+    logEntries: state.entries.length,
+    // Dated plan items a log row proves aired: the log row, the plan row.
+    proofs: state.proofs ?? [],
+    duties: state.duties.map((f) => ({
+      row: f.duty.row,
+      label: f.duty.label,
+      unit: f.duty.unit,
+      every: f.duty.recurrence.every,
+      interval: f.duty.recurrence.interval,
+      quota: f.duty.quota,
+      quotaStated: f.duty.recurrence.quota !== null,
+      type: f.duty.recurrence.type,
+      done: f.done,
+      periodsOver: f.ended,
+      periodsMet: f.endedMet,
+      periodsShort: f.short,
+      periodsAhead: f.ahead,
+      periods: f.results.map((x) => ({
+        label: x.period.label.vi,
+        start: x.period.start,
+        end: x.period.end,
+        quota: x.quota,
+        done: x.done,
+        status: x.status,
+      })),
+    })),
   };
 }

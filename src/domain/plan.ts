@@ -37,6 +37,7 @@ import {
 import { parseMoney } from "./money";
 import { inferPlanYear, parsePeriod, yearFromTitle, type PeriodResult } from "./period";
 import type { DueSource, PlanItem } from "./planItem";
+import { hasPerPeriod, readFrequency, readRecurrence, type FrequencyReading } from "./recurrence";
 import type { PlanSettings } from "./settings";
 import { isClosed, parseStatus } from "./status";
 import { fold, squash } from "./text";
@@ -521,6 +522,8 @@ class ParseMemo {
     money: new Map(),
     status: new Map(),
     unit: new Map(),
+    frequency: new Map(),
+    perPeriod: new Map(),
   };
   private soon: { asOf: IsoDate; limit: IsoDate } | null = null;
 
@@ -549,12 +552,25 @@ class ParseMemo {
 
 const NO_FIELDS: readonly FieldKey[] = Object.freeze([]);
 
-type MemoKind = "period" | "date" | "count" | "type" | "duration" | "money" | "status" | "unit";
+type MemoKind =
+  | "period"
+  | "date"
+  | "count"
+  | "type"
+  | "duration"
+  | "money"
+  | "status"
+  | "unit"
+  | "frequency"
+  | "perPeriod";
 
 // The parsers as ParseMemo.get takes them.
 const periodOf = (v: CellValue, planYear: number | null): ReturnType<typeof parsePeriod> =>
   parsePeriod(v, { planYear });
 const unitOf = (v: CellValue): string => squash(cellText(v));
+const frequencyOf = (v: CellValue): FrequencyReading | null =>
+  typeof v === "string" ? readFrequency(v) : null;
+const perPeriodOf = (v: CellValue): boolean => typeof v === "string" && hasPerPeriod(v);
 
 /** Where a finding goes when it is not the item's own cell of that field. */
 interface At {
@@ -626,20 +642,32 @@ function readItem(
   const inherited = !slot && isBlank(periodCell) && scope.groupPeriod !== null;
   const periodInput: CellValue = inherited ? (scope.groupPeriod?.text ?? null) : periodCell;
   const memo = scope.memo;
+  // A recurring duty ("Hằng tuần", or a quota per period "02 tin/tuần" in the count cell) is
+  // counted per period on the broadcast log: no single due date, its count is its quota.
+  const countRaw = slot ? null : get(row, "count");
+  const recurring =
+    !slot &&
+    ((typeof periodInput === "string" &&
+      memo.get("frequency", periodInput, frequencyOf, null) !== null) ||
+      (typeof countRaw === "string" && memo.get("perPeriod", countRaw, perPeriodOf, null)))
+      ? readRecurrence(periodInput, countRaw, planYear)
+      : null;
   // "Quý III-IV" in an item's own cell reads as a section's does (as the months it covers): a
   // plan imported from a Word table carries its section's text down to each item.
-  const parsedPeriod = slot
-    ? slot.period.parsed
-    : memo.get(
-        "period",
-        inherited
-          ? (scope.groupPeriod?.parse ?? null)
-          : typeof periodCell === "string"
-            ? sectionParseText(periodCell)
-            : periodCell,
-        periodOf,
-        planYear,
-      );
+  const parsedPeriod = recurring
+    ? { value: recurring.window, issues: [...recurring.periodIssues] }
+    : slot
+      ? slot.period.parsed
+      : memo.get(
+          "period",
+          inherited
+            ? (scope.groupPeriod?.parse ?? null)
+            : typeof periodCell === "string"
+              ? sectionParseText(periodCell)
+              : periodCell,
+          periodOf,
+          planYear,
+        );
   if (slot) {
     if (parsedPeriod.issues.some((i) => i.severity === "error")) markInvalid("period");
   } else place("period", parsedPeriod.issues);
@@ -658,12 +686,14 @@ function readItem(
     slot && period && titleEvent.date && eventOutsidePeriod(period, titleEvent.date)
       ? null
       : titleEvent.date;
-  let due: IsoDate | null = dueDate(period, event);
+  let due: IsoDate | null = recurring ? null : dueDate(period, event);
   let dueSource: DueSource | null = due === null ? null : event !== null ? "title" : "period";
-  const outside = !slot && period && event ? eventOutsidePeriod(period, event) : null;
+  const outside = !slot && !recurring && period && event ? eventOutsidePeriod(period, event) : null;
   if (outside) place("title", [outside]);
   const dueEntry = entry?.cells.due;
-  if (slot) {
+  if (recurring) {
+    // A duty has no due date of its own: each of its periods is judged on the Progress sheet.
+  } else if (slot) {
     // The items sheet's due cell holds the tool's formula; a date typed over it is the clerk's.
     if (dueEntry) {
       const typed = memo.get("date", dueEntry.value, readDateCell, planYear);
@@ -690,10 +720,14 @@ function readItem(
   }
 
   // Count (default 1), type, duration; a matrix item's count is its cell's
-  const countCell = slot ? null : get(row, "count");
+  const countCell = countRaw;
   let count: number | null = 1;
   let typeFromCount: string | null = null;
-  if (slot) {
+  if (recurring) {
+    count = null;
+    typeFromCount = recurring.recurrence.type;
+    place("count", recurring.countIssues);
+  } else if (slot) {
     count = slot.count;
     typeFromCount = slot.type;
     place("count", slot.issues, {
@@ -800,7 +834,7 @@ function readItem(
     row,
     title,
     periodText,
-    quarter: period?.quarter ?? (due ? quarterOf(due) : null),
+    quarter: recurring ? null : (period?.quarter ?? (due ? quarterOf(due) : null)),
     year: period?.year ?? (due ? yearOf(due) : null),
     dueDate: due,
     count,
@@ -841,6 +875,7 @@ function readItem(
     dueSoon,
     periodInherited: inherited,
     invalidFields: invalid ?? NO_FIELDS,
+    ...(recurring ? { recurrence: recurring.recurrence } : {}),
     ...(slot
       ? {
           cell: a1(row, slot.period.column.col),

@@ -11,6 +11,7 @@
  */
 import { agencyFrom, agencyLevel, agencyUnit } from "./agency";
 import { issue, q, type Issue } from "./diagnostics";
+import { readRecurringDuties, statesRecurringDuty } from "./planDocumentDuties";
 import { clip, fold, plainPunctuation, squash } from "./text";
 
 export interface PlanDocItem {
@@ -27,6 +28,11 @@ export interface PlanDocItem {
   notesText?: string | null;
   /** The table (1-based) the item was read from; sourceLine is then the row in that table. */
   sourceTable?: number;
+  /**
+   * A recurring duty the prose states ("Hằng tuần, Trung tâm … cộng tác tin, phóng sự …"): its
+   * period is the frequency ("Hằng tuần"), its count the quota if one is said. The lines saying it.
+   */
+  recurring?: { readonly lines: readonly number[] };
 }
 
 export interface PlanDocument {
@@ -46,14 +52,17 @@ export function parsePlanDocument(text: string): PlanDocumentResult {
   const lines = toLines(text);
   const schedule = readSchedule(lines);
   const title = readTitle(lines);
+  // Recurring duties stated in the prose follow the dated schedule.
+  const duties = readRecurringDuties(lines, new Set(schedule.items.map((i) => i.sourceLine)));
+  const items = [...schedule.items, ...duties];
   const document: PlanDocument = {
     title,
     agency: readAgency(lines),
     year: title === null ? null : yearOf(title),
     budgetNote: readBudgetNote(lines),
-    items: schedule.items,
+    items,
   };
-  const issues = schedule.items.length === 0 ? [noItems(), ...schedule.issues] : schedule.issues;
+  const issues = items.length === 0 ? [noItems(), ...schedule.issues] : schedule.issues;
   return { document, issues };
 }
 
@@ -290,6 +299,14 @@ function readLine(reader: ScheduleReader, lines: readonly Line[], i: number): nu
   const unit = unitOf(line.text);
   if (unit !== null) reader.setUnit(unit);
   else if (SECTION.test(line.text)) reader.endSection();
+  // A duty with a frequency ("- Hằng tuần, Trung tâm … cộng tác tin …") ends the period's list:
+  // it is read as a recurring duty, not as an item of the quarter above it.
+  else if (
+    ITEM_BULLET.test(line.text) &&
+    !hasProductSpec(line.text.replace(ITEM_BULLET, "")) &&
+    statesRecurringDuty(line.text)
+  )
+    reader.closeHeading();
   else if (ITEM_BULLET.test(line.text)) addBullet(reader, line.text, line.no);
   else if (reader.underHeading && hasProductSpec(line.text)) reader.addItem(line.text, line.no);
   // Prose under a heading means the list has ended (e.g. the closing paragraph of the plan).

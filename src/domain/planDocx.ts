@@ -46,7 +46,9 @@ export function parsePlanDocx(input: DocxInput): PlanDocxResult {
   const read = readPlanTables(found.tables, fromText.document.year);
   const used = read.tables.filter((t) => t.items.length > 0);
   if (used.length === 0) {
-    const source: PlanSource = { kind: "text", items: fromText.document.items.length };
+    // The schedule's lines; the recurring duties of the prose are said apart (import).
+    const scheduled = fromText.document.items.filter((i) => i.recurring === undefined).length;
+    const source: PlanSource = { kind: "text", items: scheduled };
     // When the text has no items either, a table that almost read as a plan says why first
     // (the first error is what the import refuses with).
     const refusals = read.refused.map((r) => r.issue);
@@ -54,10 +56,12 @@ export function parsePlanDocx(input: DocxInput): PlanDocxResult {
       fromText.document.items.length === 0 ? [...refusals, ...fromText.issues] : fromText.issues;
     return { document: fromText.document, issues: [...found.issues, ...issues], source };
   }
+  // The text's recurring duties (prose, not a schedule) follow the table's items.
+  const duties = fromText.document.items.filter((i) => i.recurring !== undefined);
   const document: PlanDocument = {
     ...fromText.document,
     year: fromText.document.year ?? used.find((t) => t.planYear !== null)?.planYear ?? null,
-    items: used.flatMap((t) => t.items),
+    items: [...used.flatMap((t) => t.items), ...duties],
   };
   const source: PlanSource = {
     kind: "tables",
@@ -69,7 +73,7 @@ export function parsePlanDocx(input: DocxInput): PlanDocxResult {
       totals: t.layout.totals.length,
       headings: t.layout.headings.length,
     })),
-    textItems: fromText.document.items.length,
+    textItems: fromText.document.items.length - duties.length,
   };
   // The text's findings are about its bullet lines, which were not used.
   return { document, issues: used.flatMap((t) => t.issues), source };

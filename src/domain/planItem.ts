@@ -5,6 +5,7 @@
 import type { IsoDate, Quarter } from "./calendar";
 import type { FieldKey } from "./fields";
 import type { Period } from "./period";
+import type { Recurrence } from "./recurrence";
 import type { Status } from "./status";
 
 export type DueSource = "title" | "period" | "manual";
@@ -76,4 +77,9 @@ export interface PlanItem {
   readonly matrixCol?: number;
   /** The row of the tracker's items sheet its status, air date and spending were read from. */
   readonly entryRow?: number | null;
+  /**
+   * A recurring duty ("Hằng tuần", "02 tin/tuần"): counted per period against its quota on the
+   * broadcast log instead of having one due date. Its count, due date and quarter are then null.
+   */
+  readonly recurrence?: Recurrence;
 }

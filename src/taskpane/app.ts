@@ -15,6 +15,7 @@ import { keptSheetText } from "../domain/tracker/keptSheet";
 import type { TrackResult } from "../domain/tracker/track";
 import { PERIOD_KEYS, periodLabel, type PeriodKey } from "../domain/reportingPeriod";
 import { reportPeriodWindow, summaryReport } from "../domain/summary/report";
+import { dutyLine, QUOTA_STATUS_LABEL } from "../domain/summary/quotas";
 import { clear, downloadBytes, el } from "./dom";
 import type { PaneFile, PaneHost } from "./host";
 import { t, type StringKey } from "./i18n";
@@ -29,6 +30,9 @@ export interface PaneOptions {
   /** Live-check debounce (ms). */
   readonly debounceMs?: number;
 }
+
+/** How many of a duty's latest periods the pane lists. */
+const QUOTA_PERIODS = 4;
 
 type SettingsField = "pt-year" | "pt-allocation" | "pt-agency" | "pt-asof";
 
@@ -763,8 +767,34 @@ export class PaneApp {
       for (const h of [...report.headline, ...report.yearHeadline])
         dl.append(el("dt", {}, h.label), el("dd", { class: h.alert ? "pt-alert" : "" }, h.value));
       parts.push(dl);
+      const quotas = this.quotaList(this.check);
+      if (quotas) parts.push(quotas);
     }
     return this.section("pt-step4", this.tx("step4"), ...parts);
+  }
+
+  /**
+   * Each recurring duty's quota: periods met so far, then its latest periods (met / short /
+   * ahead / in progress), the current one last. Kept short: the whole table is on "Tiến độ".
+   */
+  private quotaList(check: CheckResult): HTMLElement | null {
+    const duties = check.recurring?.duties ?? [];
+    if (duties.length === 0) return null;
+    const list = el("ul", { id: "pt-quotas", class: "pt-quotas" });
+    for (const f of duties) {
+      const recent = f.results.filter((x) => x.period.start <= check.asOf).slice(-QUOTA_PERIODS);
+      const periods = el("ul", { class: "pt-quota-periods" });
+      for (const x of recent)
+        periods.append(
+          el(
+            "li",
+            { class: `pt-quota-${x.status}` },
+            `${x.period.label[this.lang]}: ${x.done}/${x.quota} — ${QUOTA_STATUS_LABEL[x.status][this.lang]}`,
+          ),
+        );
+      list.append(el("li", {}, dutyLine(f, check.asOf, this.lang), periods));
+    }
+    return el("div", {}, el("p", { class: "pt-help" }, this.tx("recurringQuotas")), list);
   }
 
   private stepExport(): HTMLElement {

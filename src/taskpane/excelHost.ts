@@ -13,6 +13,7 @@ import { placeFollowingAgency } from "../domain/parties";
 import { EMPTY_SETTINGS, readSettings, SETTINGS_SHEET, type SettingKey } from "../domain/settings";
 import { META_SHEET, readMetadata } from "../domain/tracker/metadata";
 import { ITEMS_SHEET } from "../domain/matrix";
+import { LOG_SHEET } from "../domain/tracker/logSheet";
 import { settingsPatch } from "../domain/tracker/settingsSheet";
 import { applyLayoutOffice } from "../adapters/officejs/apply";
 import { queueSheetRead, sheetFromRange } from "../adapters/officejs/read";
@@ -32,7 +33,7 @@ import { docxInBrowser } from "./docxBrowser";
 import { pdfInBrowser } from "./pdfBrowser";
 import type { CheckResult } from "../domain/check";
 
-const OWNED = new Set([SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET, ITEMS_SHEET]);
+const OWNED = new Set([SETTINGS_SHEET, "Kinh phí", "Tiến độ", META_SHEET, ITEMS_SHEET, LOG_SHEET]);
 
 export interface ExcelHostOptions {
   readonly features: RequirementCheck["features"];

@@ -117,6 +117,10 @@ const STRINGS = {
   noPlanSheet: { vi: "Chưa chọn trang kế hoạch.", en: "No plan sheet selected." },
   aired: { vi: "đã phát sóng", en: "aired" },
   spent: { vi: "đã chi", en: "spent" },
+  recurringQuotas: {
+    vi: "Chỉ tiêu định kỳ (đếm trên trang Nhật ký phát sóng; bảng đủ các kỳ ở trang Tiến độ):",
+    en: "Recurring quotas (counted on the broadcast log sheet; every period is on the Progress sheet):",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -82,7 +82,7 @@ describe("Excel mode (fake Excel API injected into the page)", () => {
         `${PLAN_SHEET}!C13`,
         `${PLAN_SHEET}!C14`,
       ]);
-      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^10 mục, /);
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^11 mục, /);
       const sheets = await fake(page, (f) => f.sheetNames());
       expect(sheets).toEqual(
         expect.arrayContaining([PLAN_SHEET, "Cài đặt", "Kinh phí", "Tiến độ"]),

@@ -128,7 +128,7 @@ describe("standalone pane (real office.js, no Office host)", () => {
       await page.focus("#pt-xlsx");
       await pressOn(page, "pt-convert");
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("pt-convert");
-      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^10 mục, /);
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^11 mục, /);
       expect(await diagnosticCells(page, "errors")).toEqual([
         `${PLAN_SHEET}!C13`,
         `${PLAN_SHEET}!C14`,
@@ -169,7 +169,7 @@ describe("standalone pane (real office.js, no Office host)", () => {
       await pressOn(page, "pt-summaries");
       const headline = await page.textContent("#pt-headline");
       expect(headline).toContain("0/10");
-      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^10 mục, /);
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^11 mục, /);
       await shot(page, "standalone-vi-5-summaries");
     });
 
@@ -287,7 +287,7 @@ describe("standalone pane (real office.js, no Office host)", () => {
       await openSample(page, plan);
       await shot(page, "standalone-en-1-open");
       await act(page, "#pt-convert");
-      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^10 items, /);
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^11 items, /);
       expect(await diagnosticCells(page, "errors")).toEqual([
         `${PLAN_SHEET}!C13`,
         `${PLAN_SHEET}!C14`,
@@ -323,7 +323,7 @@ describe("standalone pane (real office.js, no Office host)", () => {
     });
     afterEach(() => pane?.close());
 
-    it("pasted plan text imports the same 10 items", async () => {
+    it("pasted plan text imports the same 11 items (ten dated, the weekly duty)", async () => {
       await page.fill("#pt-text", samplePlanText());
       await act(page, "#pt-import");
       await expect(page.textContent("#pt-error")).resolves.toBe("");
@@ -331,7 +331,7 @@ describe("standalone pane (real office.js, no Office host)", () => {
         PLAN_SHEET,
       ]);
       await act(page, "#pt-convert");
-      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^10 mục, /);
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^11 mục, /);
       expect(await diagnosticCells(page, "errors")).toEqual([
         `${PLAN_SHEET}!C13`,
         `${PLAN_SHEET}!C14`,
@@ -339,14 +339,14 @@ describe("standalone pane (real office.js, no Office host)", () => {
       await shot(page, "standalone-vi-7-text");
     });
 
-    it("a .docx imports the same 10 items", async () => {
+    it("a .docx imports the same 11 items (ten dated, the weekly duty)", async () => {
       const docx = await samplePlanDocx(tmp.dir);
       await page.setInputFiles("#pt-docx", docx);
       await page.waitForSelector(`#pt-sheet option[value="${PLAN_SHEET}"]`, { state: "attached" });
       await idle(page);
       await expect(page.textContent("#pt-error")).resolves.toBe("");
       await act(page, "#pt-convert");
-      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^10 mục, /);
+      await expect(page.textContent("#pt-converted")).resolves.toMatch(/^11 mục, /);
       expect(await diagnosticCells(page, "errors")).toEqual([
         `${PLAN_SHEET}!C13`,
         `${PLAN_SHEET}!C14`,

@@ -273,7 +273,12 @@ export function readFake(fake: FakeWorkbook, sheetNames: readonly string[]): Neu
       const type = kind === "wholeNumber" ? "whole" : kind;
       const formulae =
         kind === "list"
-          ? [`"${String(body.source)}"`]
+          ? // A range source is a formula in Office ("=$S$5:$S$6"), bare in the layout.
+            [
+              String(body.source).startsWith("=")
+                ? noEq(String(body.source))
+                : `"${String(body.source)}"`,
+            ]
           : kind === "custom"
             ? [noEq(String(body.formula))]
             : [body.formula1, body.formula2]

@@ -29,16 +29,23 @@ describe("import → check on the bundled sample", () => {
   afterAll(() => tmp.cleanup());
   const planXlsx = join(tmp.dir, "plan.xlsx");
 
-  it("imports ten items into a standard plan workbook", async () => {
+  it("imports ten dated items and the weekly duty into a standard plan workbook", async () => {
     const r = await cli(["import", SAMPLE, "-o", planXlsx]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toContain("10");
+    expect(r.stdout).toContain("Đã nhập 11 mục");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(planXlsx);
     const ws = wb.getWorksheet("Kế hoạch")!;
     expect(ws.getCell("B4").value).toBe("Nội dung");
     expect(ws.getCell("C13").value).toBe("Quý VI/2023");
     expect(ws.getCell("B5").value).toBe("Kỷ niệm 08 năm Ngày thành lập huyện 11/03/2023");
+    // The weekly duty: period "Hằng tuần", no quota stated (the count cell stays empty).
+    expect(["B15", "C15", "D15", "E15"].map((a) => ws.getCell(a).value)).toEqual([
+      "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh",
+      "Hằng tuần",
+      null,
+      "tin, phóng sự",
+    ]);
   });
 
   it("the bundled assets/samples/ke-hoach-2023.xlsx is what import makes of the sample today", async () => {
@@ -48,7 +55,7 @@ describe("import → check on the bundled sample", () => {
     const r = await cli(["check", SAMPLE_XLSX, "--json", "--as-of", "2023-09-20"]);
     expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as { summary: unknown }).summary).toEqual({
-      items: 10,
+      items: 11,
       errors: 2,
       warnings: 0,
     });
@@ -60,7 +67,7 @@ describe("import → check on the bundled sample", () => {
     expect(r.stderr).toContain("--force");
   });
 
-  it("check --json: 10 items, exactly the two Quý VI errors, exit 1", async () => {
+  it("check --json: 11 items, exactly the two Quý VI errors, exit 1", async () => {
     const r = await cli(["check", planXlsx, "--json", "--as-of", "2023-09-20"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as {
@@ -68,7 +75,7 @@ describe("import → check on the bundled sample", () => {
       items: { dueDate: string }[];
       diagnostics: { cell: string; suggestion: string; message: string }[];
     };
-    expect(json.summary).toEqual({ items: 10, errors: 2, warnings: 0 });
+    expect(json.summary).toEqual({ items: 11, errors: 2, warnings: 0 });
     expect(json.items[0]!.dueDate).toBe("2023-03-11");
     expect(json.items[2]!.dueDate).toBe("2023-04-17");
     expect(json.diagnostics.map((d) => [d.cell, d.suggestion])).toEqual([
@@ -81,13 +88,13 @@ describe("import → check on the bundled sample", () => {
   it("speaks English with --lang en", async () => {
     const r = await cli(["check", planXlsx, "--lang", "en", "--as-of", "2023-09-20"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("10 items, 2 errors, 0 warnings.");
+    expect(r.stdout).toContain("11 items, 2 errors, 0 warnings.");
     expect(r.stdout).toMatch(/ERROR \[period.invalid-quarter\] Kế hoạch!C13: /);
   });
 
   it("prints human-readable Vietnamese by default", async () => {
     const r = await cli(["check", planXlsx, "--as-of", "2023-09-20"]);
-    expect(r.stdout).toContain("10 mục, 2 lỗi, 0 cảnh báo.");
+    expect(r.stdout).toContain("11 mục, 2 lỗi, 0 cảnh báo.");
   });
 });
 

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { parsePlanDocument } from "../../src/domain/planDocument";
+import { parsePlanDocument, type PlanDocItem } from "../../src/domain/planDocument";
 import { parsePlanDocx } from "../../src/domain/planDocx";
 import { readDocx } from "../../src/node/docxText";
 import { cli } from "../helpers/cli";
@@ -164,13 +164,19 @@ describe("import of a Word table schedule", () => {
 });
 
 describe("bullet schedules in Word keep working", () => {
-  it("reads the bundled plan as a .docx into the same ten items as the .txt, from its lines", async () => {
+  it("reads the bundled plan as a .docx into the same items as the .txt (ten dated, the weekly duty), from its lines", async () => {
     const input = await readDocx(await buildDocx(SAMPLE));
     const fromDocx = parsePlanDocx(input);
     const fromTxt = parsePlanDocument(SAMPLE);
     expect(fromDocx.source).toEqual({ kind: "text", items: 10 });
     expect(fromDocx.issues).toEqual([]);
-    const strip = (items: readonly object[]) => items.map((i) => ({ ...i, sourceLine: 0 }));
+    // Line numbers differ (Word paragraphs); the weekly duty's lines too.
+    const strip = (items: readonly PlanDocItem[]) =>
+      items.map((i) => ({
+        ...i,
+        sourceLine: 0,
+        ...(i.recurring ? { recurring: { lines: i.recurring.lines.length } } : {}),
+      }));
     expect(strip(fromDocx.document.items)).toEqual(strip(fromTxt.document.items));
   });
 
@@ -180,15 +186,20 @@ describe("bullet schedules in Word keep working", () => {
     const out = join(tmp.dir, "bullets.xlsx");
     const r = await cli(["import", docx, "-o", out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Đã nhập 10 mục từ");
+    expect(r.stdout).toContain("Đã nhập 11 mục từ");
     expect(r.stdout).toContain("Lịch thực hiện đọc từ các dòng của văn bản (10 mục).");
+    expect(r.stdout).toContain(
+      'Nhiệm vụ định kỳ (hằng tuần): "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh"',
+    );
   });
 
   it("takes a table over bullet lines in the same document and says which was used", async () => {
     const docx = write(await buildDocxBody(paragraphsXml(SAMPLE) + tableXml(SCHEDULE)));
     const r = await cli(["import", docx, "-o", join(tmp.dir, "both.xlsx"), "--lang", "en"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Imported 3 items from");
+    // The table's 3 items, then the weekly duty the prose states (not a schedule line).
+    expect(r.stdout).toContain("Imported 4 items from");
+    expect(r.stdout).toContain("Recurring duty (Hằng tuần):");
     expect(r.stdout).toContain(
       "The schedule lines in the text (10 items) were not used: the table comes first.",
     );

@@ -8,8 +8,11 @@ import { buildDocx } from "../helpers/docx";
 const SAMPLE = readFileSync(join(__dirname, "../../assets/samples/ke-hoach-2023.txt"), "utf8");
 
 /** Line numbers differ between the .txt and Word's paragraphs; everything else must not. */
-function withoutLines(items: readonly PlanDocItem[]): Omit<PlanDocItem, "sourceLine">[] {
-  return items.map(({ sourceLine: _line, ...rest }) => rest);
+/** Items without their line numbers (Word paragraphs number differently), the duty's lines too. */
+function withoutLines(
+  items: readonly PlanDocItem[],
+): Omit<PlanDocItem, "sourceLine" | "recurring">[] {
+  return items.map(({ sourceLine: _line, recurring: _lines, ...rest }) => rest);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -22,12 +25,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("docxToText", () => {
-  it("reads a Word copy of the sample plan into the same ten items as the .txt", async () => {
+  it("reads a Word copy of the sample plan into the same items as the .txt (ten dated, the weekly duty)", async () => {
     const docx = await buildDocx(SAMPLE);
     const fromDocx = parsePlanDocument(await docxToText(docx));
     const fromTxt = parsePlanDocument(SAMPLE);
     expect(fromDocx.issues).toEqual([]);
-    expect(fromDocx.document.items).toHaveLength(10);
+    expect(fromDocx.document.items).toHaveLength(11);
+    expect(fromDocx.document.items[10]?.recurring?.lines).toHaveLength(2);
     expect(withoutLines(fromDocx.document.items)).toEqual(withoutLines(fromTxt.document.items));
     expect({ ...fromDocx.document, items: [] }).toEqual({ ...fromTxt.document, items: [] });
   });

@@ -58,7 +58,9 @@ const PLAN = "Kế hoạch";
 const Q = `'${PLAN}'`;
 const SETTINGS = "Cài đặt";
 const META = "_PlanTracker";
-const TRACKER_SHEETS = [PLAN, SETTINGS, "Kinh phí", "Tiến độ", META];
+const LOG = "Nhật ký phát sóng";
+/** The sample's weekly duty makes the tracker keep a broadcast log. */
+const TRACKER_SHEETS = [PLAN, SETTINGS, LOG, "Kinh phí", "Tiến độ", META];
 const STATUSES = ["Chưa thực hiện", "Đang thực hiện", "Đã phát sóng", "Hoãn", "Hủy"];
 const DATE_FMT = "dd/mm/yyyy";
 const VND_FMT = '#,##0 "đ"';
@@ -96,7 +98,7 @@ function bookState(fake: FakeWorkbook): unknown {
 
 describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2023", () => {
   const fake = sampleFake();
-  const before = snapshot(fake, `${Q}!A1:I14`);
+  const before = snapshot(fake, `${Q}!A1:I15`);
   let result: Awaited<ReturnType<typeof convert>>;
 
   beforeAll(async () => {
@@ -111,7 +113,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   });
 
   it("keeps every cell the clerk wrote", () => {
-    expect(snapshot(fake, `${Q}!A1:I14`)).toEqual(before);
+    expect(snapshot(fake, `${Q}!A1:I15`)).toEqual(before);
   });
 
   it("appends the tracker columns after Ghi chú, in order", () => {
@@ -131,16 +133,16 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   });
 
   it("formats the clerk's input columns and the computed values", () => {
-    expect(fake.numberFormats(`${Q}!L5:L14`).flat()).toEqual(Array(10).fill(DATE_FMT));
-    expect(fake.numberFormats(`${Q}!M5:M14`).flat()).toEqual(Array(10).fill(VND_FMT));
-    expect(fake.numberFormats(`${Q}!O5:P14`).flat()).toEqual(Array(20).fill("0.##"));
-    expect(fake.numberFormats(`${Q}!Q5:Q14`).flat()).toEqual(Array(10).fill(VND_FMT));
+    expect(fake.numberFormats(`${Q}!L5:L15`).flat()).toEqual(Array(11).fill(DATE_FMT));
+    expect(fake.numberFormats(`${Q}!M5:M15`).flat()).toEqual(Array(11).fill(VND_FMT));
+    expect(fake.numberFormats(`${Q}!O5:P15`).flat()).toEqual(Array(22).fill("0.##"));
+    expect(fake.numberFormats(`${Q}!Q5:Q15`).flat()).toEqual(Array(11).fill(VND_FMT));
     expect(fake.values(`${Q}!O5:P5`)).toEqual([[1, 5]]);
     // The evidence: record and invoice numbers as text ("0000123" keeps its zeros), dates.
-    expect(fake.numberFormats(`${Q}!S5:S14`).flat()).toEqual(Array(10).fill("@"));
-    expect(fake.numberFormats(`${Q}!U5:U14`).flat()).toEqual(Array(10).fill("@"));
-    expect(fake.numberFormats(`${Q}!T5:T14`).flat()).toEqual(Array(10).fill(DATE_FMT));
-    expect(fake.numberFormats(`${Q}!V5:V14`).flat()).toEqual(Array(10).fill(DATE_FMT));
+    expect(fake.numberFormats(`${Q}!S5:S15`).flat()).toEqual(Array(11).fill("@"));
+    expect(fake.numberFormats(`${Q}!U5:U15`).flat()).toEqual(Array(11).fill("@"));
+    expect(fake.numberFormats(`${Q}!T5:T15`).flat()).toEqual(Array(11).fill(DATE_FMT));
+    expect(fake.numberFormats(`${Q}!V5:V15`).flat()).toEqual(Array(11).fill(DATE_FMT));
   });
 
   it("writes the Kiểm tra text of the two Quý VI rows, and reports them with a suggestion", () => {
@@ -157,9 +159,9 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
   it("adds validations on bounded ranges only: status list, air date, period list, spending, duration, acceptance and payment dates", () => {
     const rules = Object.fromEntries(fake.validations(PLAN).map((v) => [v.address, v]));
     expect(Object.keys(rules).sort()).toEqual(
-      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14", "T5:T14", "V5:V14"].sort(),
+      ["C5:C15", "F5:F15", "K5:K15", "L5:L15", "M5:M15", "T5:T15", "V5:V15"].sort(),
     );
-    for (const a of ["T5:T14", "V5:V14"]) {
+    for (const a of ["T5:T15", "V5:V15"]) {
       expect(rules[a]?.rule).toEqual({
         date: {
           operator: "Between",
@@ -169,28 +171,28 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       });
       expect(rules[a]?.errorAlert.style).toBe("Warning");
     }
-    expect(rules["K5:K14"]?.rule).toEqual({
+    expect(rules["K5:K15"]?.rule).toEqual({
       list: { inCellDropDown: true, source: STATUSES.join(",") },
     });
-    expect(rules["K5:K14"]?.errorAlert.style).toBe("Stop");
-    expect(rules["L5:L14"]?.rule).toEqual({
+    expect(rules["K5:K15"]?.errorAlert.style).toBe("Stop");
+    expect(rules["L5:L15"]?.rule).toEqual({
       date: {
         operator: "Between",
         formula1: `=${serial(2023, 1, 1)}`,
         formula2: `=${serial(2023, 12, 31)}`,
       },
     });
-    expect(rules["L5:L14"]?.errorAlert.style).toBe("Warning");
-    expect(rules["C5:C14"]?.rule).toEqual({
+    expect(rules["L5:L15"]?.errorAlert.style).toBe("Warning");
+    expect(rules["C5:C15"]?.rule).toEqual({
       list: {
         inCellDropDown: true,
         source: "Quý I/2023,Quý II/2023,Quý III/2023,Quý IV/2023",
       },
     });
-    expect(rules["M5:M14"]?.rule).toEqual({
+    expect(rules["M5:M15"]?.rule).toEqual({
       decimal: { operator: "GreaterThanOrEqualTo", formula1: "=0" },
     });
-    expect(rules["F5:F14"]?.rule).toEqual({ custom: { formula: "=OR(ISTEXT(F5),F5>0)" } });
+    expect(rules["F5:F15"]?.rule).toEqual({ custom: { formula: "=OR(ISTEXT(F5),F5>0)" } });
     for (const v of Object.values(rules)) {
       expect(v.ignoreBlanks).toBe(true);
       expect(v.errorAlert.title.length).toBeLessThanOrEqual(32);
@@ -202,23 +204,23 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
     expect(cfs).toHaveLength(16);
     const invalid = cfs.filter((c) => c.formula.startsWith("=ISNUMBER(SEARCH("));
     expect(invalid).toHaveLength(11);
-    expect(invalid.map((c) => c.address)).toEqual(expect.arrayContaining(["T5:T14", "V5:V14"]));
+    expect(invalid.map((c) => c.address)).toEqual(expect.arrayContaining(["T5:T15", "V5:V15"]));
     // Accepted more than 60 days ago and unpaid: the paid-date cell, before the row colours.
     expect(cfs[11]).toMatchObject({
-      address: "V5:V14",
+      address: "V5:V15",
       formula: '=AND(ISNUMBER($T5),$T5<PT_AsOf-60,$V5="",$K5<>"Hủy")',
       fillColor: "#E4DFEC",
       fontColor: "#5B2C86",
       bold: true,
     });
     expect(invalid[1]).toMatchObject({
-      address: "C5:C14",
+      address: "C5:C15",
       formula: '=ISNUMBER(SEARCH("LỖI Thời gian:",$N5))',
       fillColor: "#F4B084",
       fontColor: "#C00000",
       bold: true,
     });
-    const rows = cfs.filter((c) => c.address === "A5:V14");
+    const rows = cfs.filter((c) => c.address === "A5:V15");
     expect(rows.map((c) => [c.formula, c.fillColor ?? null, c.fontColor])).toEqual([
       ['=AND($J5<>"",$J5<PT_AsOf,$K5<>"Đã phát sóng",$K5<>"Hủy")', "#FFC7CE", "#9C0006"],
       [
@@ -238,7 +240,7 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       {
         name: "KeHoach",
         sheet: PLAN,
-        address: "A4:V14",
+        address: "A4:V15",
         style: "TableStyleLight9",
         showFilterButton: true,
         showBandedRows: true,
@@ -270,8 +272,8 @@ describe("convertToTracker on the bundled sample (Ia H'Drai 2023), as of 20/09/2
       ["planSheet", PLAN],
       ["headerRow", 4],
     ]);
-    // Text that Excel would turn into a date ("5-14", "2023-09-20") stays text.
-    expect(fake.values(`'${META}'!A9:B9`)).toEqual([["writtenRows", "5-14"]]);
+    // Text that Excel would turn into a date ("5-15", "2023-09-20") stays text.
+    expect(fake.values(`'${META}'!A9:B9`)).toEqual([["writtenRows", "5-15"]]);
     expect(fake.values(`'${META}'!A11:B11`)).toEqual([["asOf", "2023-09-20"]]);
     expect(fake.cell(`'${META}'!B4`).formula).toBe(
       `=IF('${SETTINGS}'!$B$9<>"",'${SETTINGS}'!$B$9,TODAY())`,
@@ -398,7 +400,13 @@ describe("contract: the exceljs and Office.js adapters leave the same workbook",
     expectSameBook(exceljs, office);
     // The comparison is not vacuous.
     const plan = office.sheets[0];
-    expect(Object.keys(plan?.validations ?? {}).length).toBe(70);
+    expect(Object.keys(plan?.validations ?? {}).length).toBe(77);
+    // The broadcast log: its header, 300 rows of Kiểm tra formulas and bounded rules.
+    const log = office.sheets.find((x) => x.name === LOG)!;
+    expect(log.cells.Q4?.value).toBe("Kiểm tra");
+    expect(log.cells.Q304?.formula).toMatch(/^IF\(COUNTA\(\$A304:\$P304\)=0,"",MID\(/);
+    expect(log.validations.J5?.formulae).toEqual(["$S$5:$S$5"]);
+    expect(Object.keys(log.validations).length).toBe(8 * 300);
     expect(plan?.conditionalFormats).toHaveLength(16);
     expect(office.tables).toHaveLength(1);
     expect(Object.keys(nonEmptyCells(office.sheets[2]!)).length).toBeGreaterThan(20);
@@ -428,6 +436,54 @@ describe("contract: the exceljs and Office.js adapters leave the same workbook",
   });
 });
 
+describe("contract: the broadcast log, created once and never cleared (issue 13)", () => {
+  const DUTY = "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh";
+  /** The clerk's log rows: air date, title, type, fee, duty, plan item, acceptance, paid on. */
+  const ROWS: [string, unknown[]][] = [
+    ["B5:D5", [serial(2023, 9, 12), "Tin về trồng rừng", "tin"]],
+    ["J5", [DUTY]],
+    ["B6:D6", [serial(2023, 9, 19), "Tin chuyển đổi số", "tin"]],
+    ["I6:J6", [500_000, DUTY]],
+    ["O6", [serial(2023, 9, 20)]],
+    ["B7:C7", [serial(2023, 9, 12), "Phóng sự trồng rừng"]],
+    ["K7:M7", [6, "05/BB-NT", serial(2023, 9, 15)]],
+  ];
+
+  it("gives the same log, Kiểm tra and quotas in both adapters after the clerk's rows, and keeps them", async () => {
+    const fake = sampleFake();
+    await convert(fake);
+    for (const [address, values] of ROWS) await fake.simulateUserEdit(LOG, address, [values]);
+    const typed = fake.formulas(`'${LOG}'!A5:P8`);
+    fake.resetStats();
+    const second = await convert(fake);
+    expect(fake.stats.syncCount).toBe(3);
+    // The rows are the clerk's: not one cell changed, not cleared, not rebuilt.
+    expect(fake.formulas(`'${LOG}'!A5:P8`)).toEqual(typed);
+    expect(second.value.log).toMatchObject({ sheet: LOG, created: false, entries: 3 });
+    // Read as the domain reads it (the fake does not calculate the Kiểm tra formulas).
+    expect(
+      second.value.check.diagnostics.filter((d) => d.sheet === LOG).map((d) => [d.cell, d.code]),
+    ).toEqual([["O6", "log.paid-without-acceptance"]]);
+    expect(fake.formulas(`'${LOG}'!Q6`)[0]?.[0]).toMatch(/^=IF\(COUNTA\(\$A6:\$P6\)=0,/);
+    expect(second.value.log?.duties[0]?.vi).toContain("1/37 tuần đạt");
+
+    let { wb } = exceljsTrack(await exceljsPlanWorkbook(samplePlanSheet()));
+    wb = await reopen(wb);
+    const ws = wb.getWorksheet(LOG)!;
+    for (const [address, values] of ROWS) {
+      const [from] = address.split(":");
+      const start = ws.getCell(from!);
+      values.forEach((v, i) => {
+        const cell = ws.getCell(Number(start.row), Number(start.col) + i);
+        const isDate = typeof v === "number" && v > 40_000 && cell.numFmt === DATE_FMT;
+        cell.value = isDate ? serialToDate(v) : (v as ExcelJS.CellValue);
+      });
+    }
+    ({ wb } = exceljsTrack(await reopen(wb)));
+    expectSameBook(readExceljs(wb, TRACKER_SHEETS), readFake(fake, TRACKER_SHEETS));
+  });
+});
+
 // ================================================================== idempotence
 
 describe("converting twice in Office", () => {
@@ -435,11 +491,11 @@ describe("converting twice in Office", () => {
     const fake = sampleFake();
     await convert(fake);
     const first = bookState(fake);
-    const userCells = snapshot(fake, `${Q}!A1:I14`);
+    const userCells = snapshot(fake, `${Q}!A1:I15`);
     fake.resetStats();
     await convert(fake);
     expect(fake.stats.syncCount).toBe(3);
-    expect(snapshot(fake, `${Q}!A1:I14`)).toEqual(userCells);
+    expect(snapshot(fake, `${Q}!A1:I15`)).toEqual(userCells);
     expect(fake.conditionalFormats(PLAN)).toHaveLength(16);
     expect(fake.validations(PLAN)).toHaveLength(7);
     expect(fake.tables()).toHaveLength(1);
@@ -533,7 +589,8 @@ describe("a conditional format's priority is set last (review item 10)", () => {
       });
     };
     await convert(fake);
-    expect(priorities).toBe(16);
+    // 16 on the plan sheet, 4 on the weekly quota's periods ("Tiến độ").
+    expect(priorities).toBe(20);
     expect(late).toEqual([]);
   });
 });
@@ -638,6 +695,7 @@ describe("a summary sheet someone edited in Excel", () => {
     expect(fake.sheetNames()).toEqual([
       PLAN,
       "Cài đặt",
+      LOG,
       "Kinh phí (đã sửa)",
       "Kinh phí",
       "Tiến độ",
@@ -650,7 +708,7 @@ describe("a summary sheet someone edited in Excel", () => {
     // Nobody touched the fresh one: the next convert keeps nothing more.
     const again = await convert(fake);
     expect(again.value.keptEdited).toEqual([]);
-    expect(fake.sheetNames()).toHaveLength(6);
+    expect(fake.sheetNames()).toHaveLength(7);
   });
 });
 
@@ -1127,7 +1185,7 @@ describe("ribbon commands", () => {
     await fake.simulateUserEdit(PLAN, "C13:C14", [["Quý IV/2023"], ["Quý IV/2023"]]);
     const d = deps(fake, { lang: "en" });
     await checkCommand(d);
-    expect(d.notes).toEqual(["No errors (10 items)."]);
+    expect(d.notes).toEqual(["No errors (11 items)."]);
     expect(fake.selection).toEqual({ sheet: PLAN, address: "A4" });
   });
 

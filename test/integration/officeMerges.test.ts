@@ -10,7 +10,15 @@ import { type FakeWorkbook } from "../fakes/excel";
 import { ENV, sampleFake } from "../helpers/officeFake";
 
 const PLAN = "Kế hoạch";
-const TRACKER_SHEETS = [PLAN, "Cài đặt", "Kinh phí", "Tiến độ", "_PlanTracker"];
+/** The sample's weekly duty gives the tracker a broadcast log. */
+const TRACKER_SHEETS = [
+  PLAN,
+  "Cài đặt",
+  "Nhật ký phát sóng",
+  "Kinh phí",
+  "Tiến độ",
+  "_PlanTracker",
+];
 const OLD = { ...ENV.features, mergedAreas: false };
 
 function convert(fake: FakeWorkbook, features = ENV.features) {

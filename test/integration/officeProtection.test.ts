@@ -16,7 +16,15 @@ import { ENV, sampleFake } from "../helpers/officeFake";
 
 const PLAN = "Kế hoạch";
 const Q = `'${PLAN}'`;
-const TRACKER_SHEETS = [PLAN, "Cài đặt", "Kinh phí", "Tiến độ", "_PlanTracker"];
+/** The sample's weekly duty gives the tracker a broadcast log. */
+const TRACKER_SHEETS = [
+  PLAN,
+  "Cài đặt",
+  "Nhật ký phát sóng",
+  "Kinh phí",
+  "Tiến độ",
+  "_PlanTracker",
+];
 
 function convert(fake: FakeWorkbook) {
   return fake.run((ctx) => convertToTracker(ctx, ENV, {}));

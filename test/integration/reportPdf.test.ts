@@ -291,6 +291,17 @@ describe("leaders' PDF report of the bundled sample", () => {
       expect(line).toContain(` ${o.planQuarter} ${o.due} ${o.state} `);
     }
     for (const b of report.budget) expect(raw).toContain(`\n${b.label} ${b.value}\n`);
+    // The weekly duty's quota (issue 13): the 13 weeks ending in the window, 8 with a log row.
+    expect(report.quotas).toEqual([
+      {
+        label:
+          "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh (hằng tuần, ≥ 1/tuần; 9 sản phẩm)",
+        value: "8/13 tuần đạt",
+        alert: true,
+      },
+    ]);
+    expect(text).toContain(report.quotaTitle);
+    expect(raw).toContain("8/13 tuần đạt");
   });
 
   it("English: the same body with English labels", () => {
@@ -310,6 +321,8 @@ describe("leaders' PDF report of the bundled sample", () => {
     }
     expect(text).not.toContain("CỘNG HÒA");
     expect(text).not.toContain("Bằng chữ");
+    expect(report.quotas.map((q) => q.value)).toEqual(["8/13 weeks met"]);
+    expect(text).toContain("Recurring quotas in the period");
     expect(text).toContain(formatVndEn(report.figures.budget.allocation!));
     expect(text).toContain(formatVndEn(report.figures.budget.spent));
     const raw = pdfText(pdfs.en!, "-raw");

@@ -112,39 +112,39 @@ describe("the sample tracker (demo)", () => {
     const { validations } = await rawSheetRules(trackerXlsx, PLAN_SHEET);
     const bySqref = new Map(validations.map((v) => [v.sqref, v]));
     expect([...bySqref.keys()].sort()).toEqual(
-      ["C5:C14", "F5:F14", "K5:K14", "L5:L14", "M5:M14", "T5:T14", "V5:V14"].sort(),
+      ["C5:C15", "F5:F15", "K5:K15", "L5:L15", "M5:M15", "T5:T15", "V5:V15"].sort(),
     );
     // Acceptance and payment dates: the plan year or the next (Q4 is settled in January).
-    for (const sqref of ["T5:T14", "V5:V14"])
+    for (const sqref of ["T5:T15", "V5:V15"])
       expect(bySqref.get(sqref)).toMatchObject({
         type: "date",
         errorStyle: "warning",
         formula1: String(serial(2023, 1, 1)),
         formula2: String(serial(2024, 12, 31)),
       });
-    expect(bySqref.get("K5:K14")).toMatchObject({
+    expect(bySqref.get("K5:K15")).toMatchObject({
       type: "list",
       errorStyle: "stop",
       formula1: `"${STATUSES.join(",")}"`,
     });
-    expect(bySqref.get("L5:L14")).toMatchObject({
+    expect(bySqref.get("L5:L15")).toMatchObject({
       type: "date",
       operator: null, // "between" is the default and exceljs omits it
       errorStyle: "warning",
       formula1: String(serial(2023, 1, 1)),
       formula2: String(serial(2023, 12, 31)),
     });
-    expect(bySqref.get("M5:M14")).toMatchObject({
+    expect(bySqref.get("M5:M15")).toMatchObject({
       type: "decimal",
       operator: "greaterThanOrEqual",
       formula1: "0",
     });
-    expect(bySqref.get("C5:C14")).toMatchObject({
+    expect(bySqref.get("C5:C15")).toMatchObject({
       type: "list",
       errorStyle: "warning",
       formula1: '"Quý I/2023,Quý II/2023,Quý III/2023,Quý IV/2023"',
     });
-    expect(bySqref.get("F5:F14")).toMatchObject({
+    expect(bySqref.get("F5:F15")).toMatchObject({
       type: "custom",
       formula1: "OR(ISTEXT(F5),F5>0)",
     });
@@ -172,7 +172,7 @@ describe("the sample tracker (demo)", () => {
       cf.rules.map((r) => ({ sqref: cf.sqref, ...r })),
     );
     expect(rules.every((r) => r.type === "expression" && r.formulas.length === 1)).toBe(true);
-    const rowRules = rules.filter((r) => r.sqref === "A5:V14");
+    const rowRules = rules.filter((r) => r.sqref === "A5:V15");
     const formulas = rowRules.map((r) => r.formulas[0]);
     expect(formulas).toEqual([
       'AND($J5<>"",$J5<PT_AsOf,$K5<>"Đã phát sóng",$K5<>"Hủy")',
@@ -183,18 +183,18 @@ describe("the sample tracker (demo)", () => {
     // Accepted over 60 days ago and unpaid: the paid-date cell, before the row colours.
     const unpaid = rules.filter((r) => r.formulas[0]!.startsWith("AND(ISNUMBER($T5)"));
     expect(unpaid.map((r) => [r.sqref, r.formulas[0]])).toEqual([
-      ["V5:V14", 'AND(ISNUMBER($T5),$T5<PT_AsOf-60,$V5="",$K5<>"Hủy")'],
+      ["V5:V15", 'AND(ISNUMBER($T5),$T5<PT_AsOf-60,$V5="",$K5<>"Hủy")'],
     ]);
     expect(unpaid[0]!.priority).toBeLessThan(Math.min(...rowRules.map((r) => r.priority)));
-    const invalid = rules.filter((r) => r.sqref !== "A5:V14" && !unpaid.includes(r));
+    const invalid = rules.filter((r) => r.sqref !== "A5:V15" && !unpaid.includes(r));
     expect(invalid.length).toBeGreaterThanOrEqual(5);
     for (const r of invalid) {
       expect(r.formulas[0]).toMatch(/^ISNUMBER\(SEARCH\("LỖI [^"]+:",\$N5\)\)$/);
-      expect(r.sqref).toMatch(/^([A-V])5:\1(14)$/);
+      expect(r.sqref).toMatch(/^([A-V])5:\1(15)$/);
     }
-    expect(invalid.map((r) => r.sqref)).toEqual(expect.arrayContaining(["T5:T14", "V5:V14"]));
-    expect(invalid.map((r) => r.sqref)).toContain("C5:C14");
-    expect(invalid.find((r) => r.sqref === "C5:C14")!.formulas[0]!.includes("LỖI Thời gian:")).toBe(
+    expect(invalid.map((r) => r.sqref)).toEqual(expect.arrayContaining(["T5:T15", "V5:V15"]));
+    expect(invalid.map((r) => r.sqref)).toContain("C5:C15");
+    expect(invalid.find((r) => r.sqref === "C5:C15")!.formulas[0]!.includes("LỖI Thời gian:")).toBe(
       true,
     );
     // Every rule has its own priority, invalid cells first.
@@ -287,7 +287,7 @@ describe("the sample tracker (demo)", () => {
     const zip = await JSZip.loadAsync(readFileSync(trackerXlsx));
     const tableXml = await zip.file("xl/tables/table1.xml")!.async("string");
     expect(tableXml).toMatch(/\sname="KeHoach"/);
-    expect(tableXml).toMatch(/\sref="A4:V14"/);
+    expect(tableXml).toMatch(/\sref="A4:V15"/);
     const names = [...tableXml.matchAll(/<tableColumn [^>]*name="([^"]*)"/g)].map((m) => m[1]);
     expect(names).toEqual([...SAMPLE_HEADER, ...TRACKER_HEADERS]);
   });
@@ -420,12 +420,12 @@ describe("the sample tracker (demo)", () => {
       const p = await patched(async (zip) => {
         await replaceIn(
           "xl/worksheets/sheet1.xml",
-          /sqref="K5:K14"><formula1>&quot;Chưa/,
+          /sqref="K5:K15"><formula1>&quot;Chưa/,
           'sqref="K:K"><formula1>&quot;Chưa',
         )(zip);
         await replaceIn(
           "xl/worksheets/sheet1.xml",
-          '<conditionalFormatting sqref="B5:B14">',
+          '<conditionalFormatting sqref="B5:B15">',
           '<conditionalFormatting sqref="A1:XFD1048576">',
         )(zip);
         await replaceIn(

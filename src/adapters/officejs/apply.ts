@@ -53,6 +53,12 @@ export interface ApplyOptions {
   readonly activeSheet: string;
   /** Conditional formats the tool wrote before, as Office.js loaded them: to delete. */
   readonly staleConditionalFormats?: readonly Excel.ConditionalFormat[];
+  /**
+   * The sheet those formats are on (the plan's): they are deleted once, with that sheet's
+   * operations, not with every "patch" sheet's (the broadcast log is patched too). Absent: the
+   * layout's first "patch" sheet.
+   */
+  readonly staleConditionalFormatsSheet?: string;
   /** Bytes per request before the operations are split (tests lower it). */
   readonly chunkBytes?: number;
   /**
@@ -157,12 +163,18 @@ function validationOp(sheet: string, v: ValidationSpec): Op {
       operator,
     };
     switch (v.type) {
-      case "list":
-        // The source is a quoted list "a,b,c" in the layout; Office.js wants it without quotes.
+      case "list": {
+        // The source is a quoted list "a,b,c" in the layout, which Office.js wants without quotes;
+        // or a range ("$S$5:$S$6", "'Kế hoạch'!$A$5:$A$15"), which it wants as a formula.
+        const source = v.formulae[0] ?? "";
         dv.rule = {
-          list: { inCellDropDown: true, source: (v.formulae[0] ?? "").replace(/^"|"$/g, "") },
+          list: {
+            inCellDropDown: true,
+            source: source.startsWith('"') ? source.replace(/^"|"$/g, "") : `=${source}`,
+          },
         };
         break;
+      }
       case "date":
         dv.rule = { date: basic };
         break;
@@ -284,6 +296,8 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
     );
     renamedAway.add(from.toLowerCase());
   }
+  const staleOn =
+    opts.staleConditionalFormatsSheet ?? layout.sheets.find((s) => s.mode === "patch")?.name;
   const exists = (name: string): boolean =>
     hasName(opts.existingSheets, name) && !renamedAway.has(name.toLowerCase());
   // The journal goes before everything else (after the renames, which keep a person's edits):
@@ -362,7 +376,7 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
         ops.push(small((ctx) => void ctx.workbook.worksheets.add(spec.name)));
     }
     // A loop, not push(...): a 50 000-row layout has more operations than call arguments allow.
-    for (const op of sheetOps(spec, opts)) ops.push(op);
+    for (const op of sheetOps(spec, opts, spec.name === staleOn)) ops.push(op);
     const backup = spec.mode === "replace" ? spec.backup : undefined;
     if (backup !== undefined && (exists(backup) || exists(spec.name)))
       ops.push(small((ctx) => ctx.workbook.worksheets.getItem(backup).delete()));
@@ -386,7 +400,7 @@ export function layoutOps(layout: WorkbookLayout, opts: ApplyOptions): SizedOp[]
   return [...ops, ...hide];
 }
 
-function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
+function sheetOps(spec: SheetSpec, opts: ApplyOptions, ownsStale: boolean): SizedOp[] {
   const sized: SizedOp[] = [];
   const ops = {
     push: (run: Op, bytes = SMALL): void => void sized.push({ run, bytes }),
@@ -401,7 +415,7 @@ function sheetOps(spec: SheetSpec, opts: ApplyOptions): SizedOp[] {
   if (spec.mode === "patch") {
     for (const range of spec.remove?.validations ?? [])
       ops.push((ctx) => sheet(ctx).getRange(range).dataValidation.clear());
-    for (const cf of opts.staleConditionalFormats ?? []) ops.push(() => cf.delete());
+    if (ownsStale) for (const cf of opts.staleConditionalFormats ?? []) ops.push(() => cf.delete());
     for (const run of columnRuns(spec.cells)) {
       for (const part of sliceRun(run, RUN_BYTES)) {
         // A run has one number format: a single value applies to every cell of the range.

@@ -25,6 +25,7 @@ import { BUDGET_SHEET } from "../../domain/summary/budgetSheet";
 import { PROGRESS_SHEET } from "../../domain/summary/progressSheet";
 import { computedCells } from "../../domain/tracker/planSheet";
 import { ITEMS_BACKUPS, ITEMS_SHEET } from "../../domain/tracker/itemsSheet";
+import { LOG_SHEET } from "../../domain/tracker/logSheet";
 import {
   EMPTY_RULES,
   expandRows,
@@ -64,7 +65,14 @@ export interface Counted<T> {
 }
 
 /** Sheets the tool owns: never the plan, even when active. */
-const OWNED = new Set([SETTINGS_SHEET, BUDGET_SHEET, PROGRESS_SHEET, META_SHEET, ITEMS_SHEET]);
+const OWNED = new Set([
+  SETTINGS_SHEET,
+  BUDGET_SHEET,
+  PROGRESS_SHEET,
+  META_SHEET,
+  ITEMS_SHEET,
+  LOG_SHEET,
+]);
 /** The sheets convert rebuilds; someone's edits to them are kept (track.ts, keepEditedSheets). */
 const REBUILT = new Set([BUDGET_SHEET, PROGRESS_SHEET].map((n) => n.toLowerCase()));
 
@@ -90,9 +98,14 @@ async function loadWorkbook(
   context: Excel.RequestContext,
   planSheet: string | null,
 ): Promise<Loaded> {
-  const { data, discovery } = await readWorkbook(context, [ITEMS_SHEET, ...ITEMS_BACKUPS], {
-    loadActive: false,
-  });
+  // The broadcast log's rows are counted against the recurring quotas and checked.
+  const { data, discovery } = await readWorkbook(
+    context,
+    [ITEMS_SHEET, ...ITEMS_BACKUPS, LOG_SHEET],
+    {
+      loadActive: false,
+    },
+  );
   const meta = readMetadata(data.sheets.find((s) => s.name === META_SHEET));
   const exists = (name: string | null | undefined): name is string =>
     !!name && discovery.sheets.some((s) => s.name === name);
@@ -413,6 +426,7 @@ export async function convertToTracker(
       tables.filter((t) => previous.tables.includes(t.name)).map((t) => [t.name, t.range]),
     ),
     staleConditionalFormats: details?.oldFormats() ?? [],
+    ...(plan !== null ? { staleConditionalFormatsSheet: plan } : {}),
   });
   const result =
     write.tablesRefused.length > 0

@@ -8,7 +8,7 @@ import { basename, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { PlanTrackerError, type Bilingual, type Lang } from "../../domain/diagnostics";
 import { fileExists } from "../../node/atomicWrite";
-import { fillLikeAClerk } from "../demoClerk";
+import { fillLikeAClerk, fillLogLikeAClerk } from "../demoClerk";
 import { ExitError } from "../exitError";
 import type { CliIo } from "../io";
 import { checkCommand } from "./check";
@@ -45,8 +45,8 @@ const DEMO_OUTPUTS: readonly { file: string; what: Bilingual }[] = [
   {
     file: "tracker.xlsx",
     what: {
-      vi: "sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Kinh phí và Tiến độ",
-      en: "the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; Budget and Progress sheets",
+      vi: "sổ theo dõi: hàng đỏ = quá hạn, vàng = sắp đến hạn, xanh = đã phát sóng, ô cam = dữ liệu sai; trang Nhật ký phát sóng, Kinh phí và Tiến độ (có chỉ tiêu hằng tuần)",
+      en: "the tracker: red rows = overdue, amber = due soon, green = aired, orange cells = invalid; the broadcast log, Budget and Progress sheets (with the weekly quota)",
     },
   },
   {
@@ -115,12 +115,13 @@ export async function demoCommand(args: DemoArgs, io: CliIo): Promise<DemoOutcom
   );
 
   say(
-    "3) Văn thư cập nhật trong năm: trạng thái, ngày phát sóng, thực chi; Tài chính nhập kinh phí được giao và đơn giá",
-    "3) The clerk's entries during the year: status, air dates, spending; Finance enters the allocation and rate",
+    "3) Văn thư cập nhật trong năm: trạng thái, ngày phát sóng, thực chi, nhật ký phát sóng hằng tuần; Tài chính nhập kinh phí được giao và đơn giá",
+    "3) The clerk's entries during the year: status, air dates, spending, the weekly broadcast log; Finance enters the allocation and rate",
   );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(trackerXlsx);
   fillLikeAClerk(wb, first.summary.planSheet, first.summary.headerRow);
+  fillLogLikeAClerk(wb);
   await writeXlsx(trackerXlsx, wb);
 
   say(

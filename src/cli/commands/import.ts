@@ -95,5 +95,14 @@ export async function importCommand(
       : `Imported ${doc.items.length} items from "${args.plan}" into "${output}".\n`,
   );
   if (source !== null) io.stdout(`  ${sourceIssue(source).text[args.lang]}\n`);
+  for (const item of doc.items) {
+    if (!item.recurring) continue;
+    const lines = item.recurring.lines.join(", ");
+    io.stdout(
+      args.lang === "vi"
+        ? `  Nhiệm vụ định kỳ (${item.periodText.toLowerCase()}): "${item.title}"${item.unit ? ` — ${item.unit}` : ""} (văn bản dòng ${lines}).\n`
+        : `  Recurring duty (${item.periodText}): "${item.title}"${item.unit ? ` — ${item.unit}` : ""} (text lines ${lines}).\n`,
+    );
+  }
   return { output, items: doc.items.length };
 }

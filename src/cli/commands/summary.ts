@@ -81,5 +81,10 @@ export async function summaryCommand(args: SummaryArgs, io: CliIo): Promise<Summ
       ? `Đã xuất báo cáo kết quả ${label} (tính đến ${check.asOf}): ${wrote.join(", ")}\n`
       : `Results report for ${label} written (as of ${check.asOf}): ${wrote.join(", ")}\n`,
   );
+  // The recurring quotas the report states for the period.
+  for (const q of summaryReport(check, args.lang, { period }).quotas)
+    io.stdout(
+      `  ${args.lang === "vi" ? "Chỉ tiêu định kỳ" : "Recurring quota"}: ${q.label}: ${q.value}\n`,
+    );
   return { pdf, xlsx, check };
 }

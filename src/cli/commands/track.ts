@@ -173,6 +173,7 @@ function printSummary(
                   : []),
               ]
             : []),
+          ...logLines(r, "vi"),
           ...r.keptEdited.map((k) => `  ${keptSheetText(k).vi}`),
           ...(r.tableSkipped
             ? [`  Không tạo bảng Excel (${r.tableSkipped}); các cột và quy tắc vẫn được thêm.`]
@@ -199,6 +200,7 @@ function printSummary(
                   : []),
               ]
             : []),
+          ...logLines(r, "en"),
           ...r.keptEdited.map((k) => `  ${keptSheetText(k).en}`),
           ...(r.tableSkipped
             ? [`  No Excel table was made (${r.tableSkipped}); columns and rules were added.`]
@@ -209,6 +211,24 @@ function printSummary(
             : []),
         ];
   io.stdout(`${lines.join("\n")}\n`);
+}
+
+/** The broadcast log and each recurring duty's quota so far. */
+function logLines(r: TrackSummary, lang: Lang): string[] {
+  const log = r.log;
+  if (!log) return [];
+  const head =
+    lang === "vi"
+      ? log.created
+        ? `  Đã thêm trang "${log.sheet}": mỗi lần phát sóng hoặc cộng tác một hàng (công cụ không ghi đè các hàng này).`
+        : `  Trang "${log.sheet}": ${log.entries} hàng.`
+      : log.created
+        ? `  Added the "${log.sheet}" sheet (broadcast log): one row per broadcast or contribution (the tool never rewrites them).`
+        : `  "${log.sheet}" (broadcast log): ${log.entries} rows.`;
+  const duties = log.duties.map((d) =>
+    lang === "vi" ? `  Nhiệm vụ định kỳ ${d.vi}.` : `  Recurring duty ${d.en}.`,
+  );
+  return [head, ...duties];
 }
 
 /**

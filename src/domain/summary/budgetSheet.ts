@@ -29,6 +29,7 @@ import {
   TOTAL_STYLE,
 } from "./sheetBuilder";
 import type { TrackerRefs } from "./sheetRefs";
+import type { QuotaSectionInput } from "./quotaSection";
 
 export const BUDGET_SHEET = "Kinh phí";
 const ROMAN = ["I", "II", "III", "IV"];
@@ -38,6 +39,8 @@ export interface SummarySheetInput {
   readonly planYear: number | null;
   readonly planTitle: string | null;
   readonly asOf: IsoDate;
+  /** Recurring duties and their log: the Progress sheet adds their quotas per period. */
+  readonly quotas?: QuotaSectionInput;
 }
 
 /** SUMIFS criteria over the due-date column for one quarter of the plan year. */

@@ -48,6 +48,8 @@ export interface QuotaLine {
   readonly label: string;
   /** "tin", "phóng sự", "lượt phát" … */
   readonly unit: string;
+  /** The unit in English, when it is a word of the tool's own ("weeks met"), not the plan's. */
+  readonly unitEn?: string;
   readonly required: number;
   readonly achieved: number;
 }

@@ -8,6 +8,7 @@ import { columnLetter } from "../cell";
 import { emptySheet, type SheetSpec } from "../layout/spec";
 import { DATE_FORMAT, PERCENT_FORMAT } from "../tracker/styles";
 import { quarterCriteria, type SummarySheetInput } from "./budgetSheet";
+import { quotaSection } from "./quotaSection";
 import {
   STATUS_CANCELLED,
   STATUS_DONE,
@@ -180,11 +181,16 @@ export function progressSheet(fig: ProgressFigures, input: SummarySheetInput): S
     b.value(row, 7, o.item.row, CELL_STYLE);
   });
 
+  // Recurring duties: their quotas per week, month or quarter, counted live on the log.
+  const overdueEnd = r + Math.max(fig.overdue.length, 1);
+  const quotas = input.quotas ? quotaSection(b, overdueEnd + 2, input.quotas, refs.asOfName) : null;
+
   const quarterRows = rows.filter((x) => x.bucket !== "other").length;
   return {
     ...emptySheet(PROGRESS_SHEET, "replace"),
     cells: b.cells,
     merges: b.merges,
+    conditionalFormats: quotas?.conditionalFormats ?? [],
     columns: [
       { col: 1, width: 46 },
       ...COLUMNS.map((_, i) => ({ col: i + 2, width: 15 })),

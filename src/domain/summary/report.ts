@@ -36,6 +36,7 @@ import {
   type QuotaSource,
   type SlippedEntry,
 } from "./periodFigures";
+import { quotaSource } from "./quotas";
 
 export interface ReportRow {
   readonly label: string;
@@ -190,9 +191,11 @@ export function summaryReport(
   const progress = progressFigures(items, planYear, asOf);
   const budget = budgetFigures(items, planYear, check.settings.allocationVnd, asOf);
   const window = reportPeriodWindow(check, opts.period, asOf);
+  // The tracker's recurring duties, counted on its log, unless the caller gives other quotas.
+  const quotas = opts.quotas ?? (check.recurring ? quotaSource(check.recurring) : undefined);
   const period = periodFigures(items, window, asOf, {
     allocation: check.settings.allocationVnd,
-    ...(opts.quotas ? { quotas: opts.quotas } : {}),
+    ...(quotas ? { quotas } : {}),
   });
   const money = (v: number | null): string =>
     v === null ? "—" : lang === "vi" ? formatVnd(v) : formatVndEn(v);
@@ -449,7 +452,8 @@ export function summaryReport(
     quotaTitle: vi ? "Chỉ tiêu định kỳ trong kỳ" : "Recurring quotas in the period",
     quotas: period.quotas.map((q) => ({
       label: q.label,
-      value: `${num(q.achieved, lang)}/${num(q.required, lang)} ${q.unit}`.trim(),
+      value:
+        `${num(q.achieved, lang)}/${num(q.required, lang)} ${lang === "en" ? (q.unitEn ?? q.unit) : q.unit}`.trim(),
       alert: q.achieved < q.required,
     })),
     recipientsTitle: vi ? "Nơi nhận:" : "Distribution:",

@@ -15,6 +15,9 @@ import { reportPeriodWindow } from "./report";
 import { progressSheet } from "./progressSheet";
 import { trackerRefs, type TrackerRefs } from "./sheetRefs";
 import { TRACKER_FIELDS } from "../fields";
+import { LOG_DEFAULT_COLUMNS, LOG_FIRST_ROW, LOG_MIN_ROWS, logRefs } from "../tracker/logSheet";
+import { quotaSource } from "./quotas";
+import type { QuotaSectionInput } from "./quotaSection";
 
 export function valuesOnly(spec: SheetSpec): SheetSpec {
   return {
@@ -32,9 +35,17 @@ export function summarySheets(
   check: CheckResult,
   refs: TrackerRefs,
   planTitle: string | null,
+  /** The recurring duties and the log they are counted on, for the Progress sheet's quotas. */
+  quotas: QuotaSectionInput | null = null,
 ): { budget: SheetSpec; progress: SheetSpec } {
   const { plan, settings } = check;
-  const input: SummarySheetInput = { refs, planYear: plan.planYear, planTitle, asOf: check.asOf };
+  const input: SummarySheetInput = {
+    refs,
+    planYear: plan.planYear,
+    planTitle,
+    asOf: check.asOf,
+    ...(quotas ? { quotas } : {}),
+  };
   return {
     budget: budgetSheet(
       budgetFigures(plan.items, plan.planYear, settings.allocationVnd, check.asOf),
@@ -64,7 +75,16 @@ export function summaryWorkbookLayout(
     null,
     AS_OF_NAME,
   );
-  const { budget, progress } = summarySheets(check, refs, check.settings.planTitle);
+  // The quota formulas become values too: the log's ranges only need to be well-formed.
+  const recurring = check.recurring ?? null;
+  const quotaInput =
+    recurring && recurring.duties.length > 0 && recurring.logSheet !== null
+      ? {
+          state: recurring,
+          log: logRefs(recurring.logSheet, LOG_DEFAULT_COLUMNS, LOG_FIRST_ROW + LOG_MIN_ROWS - 1),
+        }
+      : null;
+  const { budget, progress } = summarySheets(check, refs, check.settings.planTitle, quotaInput);
   // A tracked matrix plan keeps its tracker columns on the items sheet (tracker/itemsSheet.ts).
   const missing =
     plan.matrix?.entriesSheet !== null && plan.matrix !== undefined
@@ -73,7 +93,11 @@ export function summaryWorkbookLayout(
   const window = reportPeriodWindow(check, opts.period);
   const period = periodFigures(plan.items, window, check.asOf, {
     allocation: check.settings.allocationVnd,
-    ...(opts.quotas ? { quotas: opts.quotas } : {}),
+    ...(opts.quotas
+      ? { quotas: opts.quotas }
+      : recurring
+        ? { quotas: quotaSource(recurring) }
+        : {}),
   });
   const sheets = [periodSheet(period), valuesOnly(progress), valuesOnly(budget)];
   if (missing.length > 0) {

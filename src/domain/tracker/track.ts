@@ -53,6 +53,8 @@ import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { trackerRefs } from "../summary/sheetRefs";
 import { summarySheets } from "../summary/summaryWorkbook";
 import { newSettingsSheet, SETTING_CELLS, settingsPatch } from "./settingsSheet";
+import { findLogSheet, logCheckContext, logRefs, logSheetLayout, readLog } from "./logSheet";
+import { dutyLine } from "../summary/quotas";
 import { DATE_FORMAT } from "./styles";
 
 export interface TrackOptions {
@@ -86,6 +88,16 @@ export interface TrackResult {
     readonly items: number;
     readonly orphans: number;
   } | null;
+  /** The broadcast log (created now or kept) and the duties counted on it. */
+  readonly log: LogSummary | null;
+}
+
+export interface LogSummary {
+  readonly sheet: string;
+  readonly created: boolean;
+  readonly entries: number;
+  /** One line per recurring duty (dutyLine), in both languages. */
+  readonly duties: readonly { readonly vi: string; readonly en: string }[];
 }
 
 /**
@@ -109,6 +121,7 @@ export interface TrackSummary {
   readonly mapSource: MapSource | null;
   readonly mapDiagnostics: readonly Diagnostic[];
   readonly itemsSheet: TrackResult["itemsSheet"];
+  readonly log: LogSummary | null;
 }
 
 export function summarizeTrack(r: TrackResult): TrackSummary {
@@ -132,6 +145,7 @@ export function summarizeTrack(r: TrackResult): TrackSummary {
     mapSource: r.check.plan.layout.mapSource ?? null,
     mapDiagnostics: r.check.diagnostics.filter((d) => d.code.startsWith("map.")),
     itemsSheet: r.itemsSheet,
+    log: r.log,
   };
 }
 
@@ -273,11 +287,37 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
         allocation,
         AS_OF_NAME,
       );
+  // The broadcast log: created once when the plan has recurring duties, then only its tool
+  // columns, rules and formats are refreshed (its rows are the clerk's). A sheet of that name
+  // that is not the tool's log is left alone (check says so).
+  const recurring = check.recurring ?? null;
+  const existingLog = readLog(findLogSheet(wb.sheets));
+  const log =
+    recurring !== null &&
+    existingLog?.foreign !== true &&
+    (recurring.duties.length > 0 || existingLog !== null)
+      ? logSheetLayout({
+          existing: existingLog,
+          ctx: logCheckContext(
+            plan,
+            planSheet,
+            check.asOf,
+            recurring.duties.map((d) => d.duty.label),
+          ),
+          planTitle: settings.planTitle ?? titleFrom(plan.titleLines),
+        })
+      : null;
+  const quotas =
+    log !== null && recurring !== null && recurring.duties.length > 0
+      ? { state: recurring, log: logRefs(log.spec.name, log.columns, log.blockEnd) }
+      : null;
+
   // The summaries' lists and links name the items sheet's rows for a matrix plan.
   const summaries = summarySheets(
     items ? onItemsSheet(check, items) : check,
     refs,
     settings.planTitle ?? titleFrom(plan.titleLines),
+    quotas,
   );
   const rebuilt = [summaries.budget, summaries.progress];
   const kept = keepEditedSheets(wb, meta, items ? [items.spec, ...rebuilt] : rebuilt, {
@@ -297,6 +337,7 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   if (planLayout.spec) sheets.push(planLayout.spec);
   if (settingsSpec) sheets.push(settingsSpec);
   if (items) sheets.push(itemsBackup ? { ...items.spec, backup: itemsBackup } : items.spec);
+  if (log) sheets.push(log.spec);
   const metaSpec = metadataSheet(metadata, asOfRef, check.asOf);
   sheets.push(...rebuilt, metaSpec);
   const journal = metadataSheet(
@@ -335,6 +376,18 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
           orphans: plan.matrix?.orphans.length ?? 0,
         }
       : null,
+    log:
+      log && recurring
+        ? {
+            sheet: log.spec.name,
+            created: existingLog === null,
+            entries: recurring.entries.length,
+            duties: recurring.duties.map((f) => ({
+              vi: dutyLine(f, check.asOf, "vi"),
+              en: dutyLine(f, check.asOf, "en"),
+            })),
+          }
+        : null,
   };
 }
 

@@ -24,14 +24,47 @@ const TODAY = "2023-09-20";
 describe("check on the bundled sample", () => {
   const result = checkWorkbook(book(sheet("Kế hoạch", sampleGrid())), { today: TODAY });
 
-  it("reads ten items on the header row 4", () => {
+  const dated = result.plan.items.slice(0, 10);
+
+  it("reads ten dated items and the weekly duty on the header row 4", () => {
     expect(result.plan.header.headerRow).toBe(4);
-    expect(result.plan.items).toHaveLength(10);
+    expect(result.plan.items).toHaveLength(11);
+    expect(dated.every((i) => i.recurrence === undefined)).toBe(true);
     expect(result.plan.planYear).toBe(2023);
   });
 
+  it("reads row 15 'Hằng tuần' as a weekly duty without a stated quota, due on no single day", () => {
+    expect(result.plan.items[10]).toMatchObject({
+      row: 15,
+      periodText: "Hằng tuần",
+      title: "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh",
+      recurrence: {
+        every: "week",
+        interval: 1,
+        quota: null,
+        type: null,
+        start: "2023-01-01",
+        end: "2023-12-31",
+      },
+      count: null,
+      type: "tin, phóng sự",
+      dueDate: null,
+      quarter: null,
+      year: 2023,
+      overdue: false,
+      unit: "Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông",
+    });
+    // Counted at least once a week over the 52 ISO weeks of 2023; no log yet: none met.
+    const duty = result.recurring?.duties[0];
+    expect(duty?.duty.quota).toBe(1);
+    expect(duty?.results).toHaveLength(52);
+    expect(duty?.results[0]?.period).toMatchObject({ start: "2023-01-02", end: "2023-01-08" });
+    expect(duty).toMatchObject({ ended: 37, endedMet: 0, short: 37, done: 0 });
+    expect(result.recurring?.logSheet).toBeNull();
+  });
+
   it("reports exactly the two Quý VI rows, with the suggestion Quý IV/2023", () => {
-    expect(result.summary).toEqual({ items: 10, errors: 2, warnings: 0 });
+    expect(result.summary).toEqual({ items: 11, errors: 2, warnings: 0 });
     expect(result.diagnostics.map((d) => [d.code, d.cell, d.suggestion])).toEqual([
       ["period.invalid-quarter", "C13", "Quý IV/2023"],
       ["period.invalid-quarter", "C14", "Quý IV/2023"],
@@ -39,7 +72,7 @@ describe("check on the bundled sample", () => {
   });
 
   it("dates item 1 by its anniversary, item 3 by its event, the others by their quarter's end", () => {
-    expect(result.plan.items.map((i) => i.dueDate)).toEqual([
+    expect(dated.map((i) => i.dueDate)).toEqual([
       "2023-03-11",
       "2023-03-31",
       "2023-04-17",
@@ -54,13 +87,13 @@ describe("check on the bundled sample", () => {
   });
 
   it("reads every duration as 5 minutes, count 1, type phóng sự", () => {
-    for (const item of result.plan.items) {
+    for (const item of dated) {
       expect([item.durationMinutes, item.count, item.type]).toEqual([5, 1, "phóng sự"]);
     }
   });
 
   it("marks items due before the as-of date as overdue", () => {
-    expect(result.plan.items.map((i) => i.overdue)).toEqual([
+    expect(dated.map((i) => i.overdue)).toEqual([
       true,
       true,
       true,
@@ -113,6 +146,27 @@ describe("check on the bundled sample", () => {
       "invoice",
       "paidOn",
     ]);
+    // Added fields only: the duty's recurrence, and the duties counted per period.
+    expect(items[10]).toMatchObject({
+      row: 15,
+      periodText: "Hằng tuần",
+      count: null,
+      dueDate: null,
+      recurrence: {
+        every: "week",
+        interval: 1,
+        quota: null,
+        type: null,
+        from: "2023-01-01",
+        to: "2023-12-31",
+      },
+    });
+    expect(Object.keys(items[10]!).slice(0, 16)).toEqual(Object.keys(items[0]!));
+    expect(json.recurring).toMatchObject({
+      logSheet: null,
+      logEntries: 0,
+      duties: [{ row: 15, every: "week", quota: 1, quotaStated: false, periodsOver: 37 }],
+    });
     const diag = (json.diagnostics as Record<string, unknown>[])[0]!;
     expect(diag).toMatchObject({
       row: 13,

@@ -26,9 +26,25 @@ function normalised(text: string): string {
 describe("parsePlanDocument on the bundled 2023 Ia H'Drai plan", () => {
   const { document, issues } = parsePlanDocument(SAMPLE);
 
-  it("finds the ten scheduled reports and no issues", () => {
-    expect(document.items).toHaveLength(10);
+  const scheduled = document.items.filter((i) => i.recurring === undefined);
+
+  it("finds the ten scheduled reports, then the weekly duty of the prose, and no issues", () => {
+    expect(scheduled).toHaveLength(10);
+    expect(document.items).toHaveLength(11);
     expect(issues).toEqual([]);
+  });
+
+  it("reads the weekly duty said twice (lines 21 and 49) as one recurring item", () => {
+    expect(document.items[10]).toEqual({
+      periodText: "Hằng tuần",
+      title: "Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh",
+      countText: null,
+      typeText: "tin, phóng sự",
+      durationText: null,
+      unit: "Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông",
+      sourceLine: 21,
+      recurring: { lines: [21, 49] },
+    });
   });
 
   it("reads the first item as written", () => {
@@ -58,7 +74,7 @@ describe("parsePlanDocument on the bundled 2023 Ia H'Drai plan", () => {
   });
 
   it("gives every item the units named after the schedule", () => {
-    expect(document.items.map((i) => i.unit)).toEqual(Array(10).fill(SAMPLE_UNIT));
+    expect(scheduled.map((i) => i.unit)).toEqual(Array(10).fill(SAMPLE_UNIT));
   });
 
   it("counts the items per period as scheduled", () => {
@@ -74,6 +90,7 @@ describe("parsePlanDocument on the bundled 2023 Ia H'Drai plan", () => {
       "Quý III/2023",
       "Quý VI/2023",
       "Quý VI/2023",
+      "Hằng tuần",
     ]);
   });
 
@@ -98,7 +115,8 @@ describe("parsePlanDocument on the bundled 2023 Ia H'Drai plan", () => {
 
   it("reads the same items when paragraphs are separated by blank lines (Word → text)", () => {
     const spaced = SAMPLE.split("\n").join("\n\n");
-    const strip = ({ sourceLine: _l, ...rest }: PlanDocItem) => rest;
+    // Line numbers double; the duty's source lines too.
+    const strip = ({ sourceLine: _l, recurring: _r, ...rest }: PlanDocItem) => rest;
     expect(items(spaced).map(strip)).toEqual(document.items.map(strip));
     expect(items(spaced)[0]?.sourceLine).toBe(49);
   });

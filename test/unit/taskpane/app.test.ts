@@ -108,7 +108,15 @@ describe("the pane inside Excel (real Excel host on the fake workbook)", () => {
       expect.stringContaining('"VI"'),
     ]);
     expect(root.querySelector("#pt-diagnostics h3")?.textContent).toBe("Lỗi (2)");
-    expect(root.textContent).toContain("10 mục");
+    expect(root.textContent).toContain("11 mục");
+    // The weekly duty's quota in the summary step: no log rows yet, every week so far short.
+    const duty = root.querySelector("#pt-quotas > li");
+    expect(duty?.firstChild?.textContent).toBe(
+      '"Cộng tác tin, phóng sự phát trên sóng Đài Phát thanh - Truyền hình tỉnh" (hằng tuần, ≥ 1/tuần): 0/37 tuần đạt; Tuần 38 (18/09–24/09): 0/1 — Đang thực hiện',
+    );
+    expect(
+      [...root.querySelectorAll("#pt-quotas .pt-quota-periods li")].map((li) => li.className),
+    ).toEqual(["pt-quota-short", "pt-quota-short", "pt-quota-short", "pt-quota-open"]);
     expect(buttonsWithoutName(root)).toEqual([]);
 
     click(root, ".pt-errors li:nth-child(2) button.pt-link");
