@@ -53,7 +53,14 @@ import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { trackerRefs } from "../summary/sheetRefs";
 import { summarySheets } from "../summary/summaryWorkbook";
 import { newSettingsSheet, SETTING_CELLS, settingsPatch } from "./settingsSheet";
-import { findLogSheet, logCheckContext, logRefs, logSheetLayout, readLog } from "./logSheet";
+import {
+  findLogSheet,
+  LOG_SHEET,
+  logCheckContext,
+  logRefs,
+  logSheetLayout,
+  readLog,
+} from "./logSheet";
 import { dutyLine } from "../summary/quotas";
 import { DATE_FORMAT } from "./styles";
 
@@ -291,7 +298,14 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   // columns, rules and formats are refreshed (its rows are the clerk's). A sheet of that name
   // that is not the tool's log is left alone (check says so).
   const recurring = check.recurring ?? null;
-  const existingLog = readLog(findLogSheet(wb.sheets));
+  // A run that failed while creating the log (its journal says so) left it half-made, with no
+  // row of the clerk's yet: it is created again, whole.
+  const recreateLog =
+    meta !== null &&
+    meta.state !== "done" &&
+    meta.state.creating.includes(LOG_SHEET) &&
+    wb.sheets.some((s) => s.name === LOG_SHEET);
+  const existingLog = recreateLog ? null : readLog(findLogSheet(wb.sheets));
   const log =
     recurring !== null &&
     existingLog?.foreign !== true &&
@@ -337,14 +351,17 @@ export function buildTracker(wb: WorkbookData, opts: TrackOptions): TrackResult 
   if (planLayout.spec) sheets.push(planLayout.spec);
   if (settingsSpec) sheets.push(settingsSpec);
   if (items) sheets.push(itemsBackup ? { ...items.spec, backup: itemsBackup } : items.spec);
-  if (log) sheets.push(log.spec);
+  if (log) sheets.push(recreateLog ? { ...log.spec, mode: "replace" } : log.spec);
   const metaSpec = metadataSheet(metadata, asOfRef, check.asOf);
   sheets.push(...rebuilt, metaSpec);
   const journal = metadataSheet(
     journalOf(
       meta,
       metadata,
-      creatingSettings ? [SETTINGS_SHEET] : [],
+      [
+        ...(creatingSettings ? [SETTINGS_SHEET] : []),
+        ...(log !== null && existingLog === null ? [LOG_SHEET] : []),
+      ],
       itemsBackup ? { [ITEMS_SHEET]: itemsBackup } : {},
     ),
     asOfRef,
