@@ -1,10 +1,10 @@
 /**
  * The periods a recurring duty is counted in. Weeks are ISO 8601 weeks, Monday to Sunday, taken
- * when their Thursday falls in the duty's window: over a whole plan year these are exactly the
+ * when their Thursday falls in the duty's span: over a whole plan year these are exactly the
  * ISO weeks numbered in that year ("Tuần 1/2023" runs 02/01–08/01/2023; 01/01/2023, a Sunday,
  * belongs to week 52 of 2022), 52 or 53 of them. Months and quarters are calendar ones that
- * overlap the window. "2 tuần/lần" groups the weeks two by two from the window's first week.
- * The window is clipped to the plan year, so a duty never has more than 53 periods.
+ * overlap the span. "2 tuần/lần" groups the weeks two by two from the span's first week.
+ * The span is clipped to the plan year, so a duty never has more than 53 periods.
  */
 import {
   addDays,
@@ -55,36 +55,36 @@ function shortDate(iso: IsoDate): string {
 const ROMAN = ["I", "II", "III", "IV"];
 
 function clip(
-  window: { start: IsoDate; end: IsoDate },
+  span: { start: IsoDate; end: IsoDate },
   year: number | null,
 ): {
   start: IsoDate;
   end: IsoDate;
 } | null {
-  const start = year !== null && window.start < `${year}-01-01` ? `${year}-01-01` : window.start;
-  const end = year !== null && window.end > `${year}-12-31` ? `${year}-12-31` : window.end;
+  const start = year !== null && span.start < `${year}-01-01` ? `${year}-01-01` : span.start;
+  const end = year !== null && span.end > `${year}-12-31` ? `${year}-12-31` : span.end;
   return start <= end ? { start, end } : null;
 }
 
-function weeks(window: { start: IsoDate; end: IsoDate }): { start: IsoDate; end: IsoDate }[] {
+function weeks(span: { start: IsoDate; end: IsoDate }): { start: IsoDate; end: IsoDate }[] {
   const out: { start: IsoDate; end: IsoDate }[] = [];
-  // The first Monday whose Thursday is in the window.
-  let monday = isoWeekMonday(window.start);
-  if (addDays(monday, 3) < window.start) monday = addDays(monday, 7);
-  while (addDays(monday, 3) <= window.end && out.length < MAX_DUTY_PERIODS) {
+  // The first Monday whose Thursday is in the span.
+  let monday = isoWeekMonday(span.start);
+  if (addDays(monday, 3) < span.start) monday = addDays(monday, 7);
+  while (addDays(monday, 3) <= span.end && out.length < MAX_DUTY_PERIODS) {
     out.push({ start: monday, end: addDays(monday, 6) });
     monday = addDays(monday, 7);
   }
   return out;
 }
 
-function months(window: { start: IsoDate; end: IsoDate }): { start: IsoDate; end: IsoDate }[] {
+function months(span: { start: IsoDate; end: IsoDate }): { start: IsoDate; end: IsoDate }[] {
   const out: { start: IsoDate; end: IsoDate }[] = [];
-  let y = Number(window.start.slice(0, 4));
-  let m = Number(window.start.slice(5, 7));
+  let y = Number(span.start.slice(0, 4));
+  let m = Number(span.start.slice(5, 7));
   for (;;) {
     const start = toIso(y, m, 1);
-    if (start > window.end || out.length >= MAX_DUTY_PERIODS) break;
+    if (start > span.end || out.length >= MAX_DUTY_PERIODS) break;
     out.push({ start, end: monthEnd(y, m) });
     m++;
     if (m > 12) {
@@ -95,13 +95,13 @@ function months(window: { start: IsoDate; end: IsoDate }): { start: IsoDate; end
   return out;
 }
 
-function quarters(window: { start: IsoDate; end: IsoDate }): { start: IsoDate; end: IsoDate }[] {
+function quarters(span: { start: IsoDate; end: IsoDate }): { start: IsoDate; end: IsoDate }[] {
   const out: { start: IsoDate; end: IsoDate }[] = [];
-  let y = Number(window.start.slice(0, 4));
-  let q = quarterOfMonth(Number(window.start.slice(5, 7)));
+  let y = Number(span.start.slice(0, 4));
+  let q = quarterOfMonth(Number(span.start.slice(5, 7)));
   for (;;) {
     const start = quarterStart(y, q);
-    if (start > window.end || out.length >= MAX_DUTY_PERIODS) break;
+    if (start > span.end || out.length >= MAX_DUTY_PERIODS) break;
     out.push({ start, end: quarterEnd(y, q) });
     if (q === 4) {
       q = 1;
@@ -143,11 +143,11 @@ function labelOf(
  */
 export function dutyPeriods(
   freq: Frequency,
-  window: { start: IsoDate | null; end: IsoDate | null },
+  span: { start: IsoDate | null; end: IsoDate | null },
   planYear: number | null,
 ): DutyPeriod[] {
-  if (freq.every === null || window.start === null || window.end === null) return [];
-  const w = clip({ start: window.start, end: window.end }, planYear);
+  if (freq.every === null || span.start === null || span.end === null) return [];
+  const w = clip({ start: span.start, end: span.end }, planYear);
   if (w === null) return [];
   const units = freq.every === "week" ? weeks(w) : freq.every === "month" ? months(w) : quarters(w);
   const step = Math.max(1, Math.min(freq.interval, 12));

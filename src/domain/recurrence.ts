@@ -315,7 +315,7 @@ export function readRecurrence(
   const counted = isBlank(countCell) ? null : parseQuota(countCell);
   for (const i of counted?.issues ?? []) countIssues.push(i);
   let quota = counted?.value ?? null;
-  let window: Period | null = null;
+  let span: Period | null = null;
 
   if (freqRead !== null) {
     quota ??= freqRead.quota;
@@ -325,17 +325,16 @@ export function readRecurrence(
       if (asQuota.value !== null) quota ??= asQuota.value;
       else {
         const asWindow = parsePeriod(freqRead.restRaw, { planYear });
-        if (asWindow.value !== null) window = asWindow.value;
+        if (asWindow.value !== null) span = asWindow.value;
         else periodIssues.push(unreadableRest(periodCell as string, freqRead.restRaw));
       }
     }
   } else {
     const parsed = parsePeriod(periodCell, { planYear });
-    window = parsed.value;
+    span = parsed.value;
     for (const i of parsed.issues) periodIssues.push(i);
   }
-  if (window === null && planYear !== null && periodIssues.length === 0)
-    window = yearWindow(planYear);
+  if (span === null && planYear !== null && periodIssues.length === 0) span = yearWindow(planYear);
 
   const stated = freqRead?.freq ?? null;
   const per = quota?.per ?? null;
@@ -355,10 +354,10 @@ export function readRecurrence(
       interval: freq.interval,
       quota: quota?.quota ?? null,
       type: quota?.type ?? null,
-      start: window?.start ?? null,
-      end: window?.end ?? null,
+      start: span?.start ?? null,
+      end: span?.end ?? null,
     },
-    window,
+    window: span,
     periodIssues,
     countIssues,
   };

@@ -8,16 +8,16 @@
  * - planned: items due within the window (counts, as the Progress sheet adds them);
  * - done: items marked aired whose air date (else due date) is within the window, whatever
  *   quarter planned them — a late item is reported where it aired;
- * - overdue: open items (not aired, not cancelled) due on or before the window's end and before
+ * - overdue: open items (not aired, not cancelled) due on or before the end of the window and before
  *   the as-of date, earlier windows' backlog included, as the workbook's red rule sees them;
  * - carried over: items due within the window and still open, past due (or marked postponed):
  *   they move to a later quarter;
  * - slipped: the carried-over items, those due within the window but aired after it, and the
  *   backlog from before it — what a leader reads as "moved to a later quarter";
  * - spending: the spending cells of the items whose air (else due) date is in the window, and
- *   from the start of the reporting year to the window's end;
+ *   from the start of the reporting year to the end of the window;
  * - accepted / paid: the settled value (settlement.ts: spending, else planned) of the items whose
- *   acceptance / payment date is in the window.
+ *   acceptance / payment date is inside the window (both ends included)
  */
 import { daysBetween, type IsoDate, type Quarter } from "../calendar";
 import type { PlanItem } from "../planItem";
@@ -54,8 +54,8 @@ export interface QuotaLine {
   readonly achieved: number;
 }
 
-/** The extension point for recurring duties: their quota lines for a window. */
-export type QuotaSource = (window: ReportWindow, asOf: IsoDate) => readonly QuotaLine[];
+/** The extension point for recurring duties: their quota lines for a reporting period. */
+export type QuotaSource = (span: ReportWindow, asOf: IsoDate) => readonly QuotaLine[];
 
 export type SlipKind =
   /** Due in the window, still open and past due (or postponed): carried to a later quarter. */
@@ -77,7 +77,7 @@ export interface SlippedEntry {
 export interface PeriodFigures {
   readonly window: ReportWindow;
   readonly asOf: IsoDate;
-  /** The window's last day is over. */
+  /** The last day of the window is over. */
   readonly closed: boolean;
   readonly planned: number;
   /** Of the items due in the window, those already aired (whenever). */
@@ -127,16 +127,16 @@ export interface PeriodOptions {
 
 export function periodFigures(
   items: readonly PlanItem[],
-  window: ReportWindow,
+  span: ReportWindow,
   asOf: IsoDate,
   opts: PeriodOptions,
 ): PeriodFigures {
-  const due = items.filter((i) => inWindow(i.dueDate, window));
+  const due = items.filter((i) => inWindow(i.dueDate, span));
   const count = (list: readonly PlanItem[]): number =>
     round(list.reduce((s, i) => s + n(i.count), 0));
-  const doneItems = items.filter((i) => isDone(i) && inWindow(eventDate(i), window));
+  const doneItems = items.filter((i) => isDone(i) && inWindow(eventDate(i), span));
   const overdue = items.filter(
-    (i) => isOverdueInSheet(i, asOf) && (i.dueDate as IsoDate) <= window.end,
+    (i) => isOverdueInSheet(i, asOf) && (i.dueDate as IsoDate) <= span.end,
   );
   const open = (i: PlanItem): boolean => !isDone(i) && !isCancelled(i);
   const carriedOver = due.filter(
@@ -153,29 +153,29 @@ export function periodFigures(
     airedIn: null,
   }));
   const airedLater: SlippedEntry[] = due
-    .filter((i) => isDone(i) && i.airedOn !== null && i.airedOn > window.end)
+    .filter((i) => isDone(i) && i.airedOn !== null && i.airedOn > span.end)
     .map((item) => ({
       item,
       kind: "aired-later",
       daysLate: null,
-      airedIn: windowQuarterOf(item.airedOn as IsoDate, window.rule),
+      airedIn: windowQuarterOf(item.airedOn as IsoDate, span.rule),
     }));
   const backlog: SlippedEntry[] = overdue
-    .filter((i) => (i.dueDate as IsoDate) < window.start)
+    .filter((i) => (i.dueDate as IsoDate) < span.start)
     .map((item) => ({ item, kind: "backlog", daysLate: late(item), airedIn: null }));
 
   const spentWhere = (w: { start: IsoDate; end: IsoDate }): number =>
     items.filter((i) => inWindow(eventDate(i), w)).reduce((s, i) => s + n(i.spentNumber), 0);
-  const year = yearWindow(window, window.rule);
-  const acceptedItems = items.filter((i) => inWindow(i.acceptedOn, window));
-  const paidItems = items.filter((i) => inWindow(i.paidOn, window));
+  const year = yearWindow(span, span.rule);
+  const acceptedItems = items.filter((i) => inWindow(i.acceptedOn, span));
+  const paidItems = items.filter((i) => inWindow(i.paidOn, span));
   const settled = (list: readonly PlanItem[]): number =>
     list.reduce((s, i) => s + settledValueOf(i), 0);
 
   return {
-    window,
+    window: span,
     asOf,
-    closed: isClosed(window, asOf),
+    closed: isClosed(span, asOf),
     planned: count(due),
     plannedDone: count(due.filter(isDone)),
     done: count(doneItems),
@@ -183,13 +183,13 @@ export function periodFigures(
     overdue,
     carriedOver,
     slipped: [...carried.sort(byDue), ...airedLater.sort(byDue), ...backlog.sort(byDue)],
-    spent: spentWhere(window),
-    spentYearToDate: spentWhere({ start: year.start, end: window.end }),
+    spent: spentWhere(span),
+    spentYearToDate: spentWhere({ start: year.start, end: span.end }),
     accepted: settled(acceptedItems),
     paid: settled(paidItems),
     acceptedItems,
     paidItems,
     allocation: opts.allocation,
-    quotas: opts.quotas ? opts.quotas(window, asOf) : [],
+    quotas: opts.quotas ? opts.quotas(span, asOf) : [],
   };
 }

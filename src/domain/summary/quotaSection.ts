@@ -140,7 +140,7 @@ export function quotaSection(
         1,
         rec.every === null
           ? "Không đếm được: kế hoạch không nói bao lâu một lần (xem Kiểm tra ở trang kế hoạch). / Not counted: the plan does not say how often."
-          : "Không đếm được: chưa biết năm kế hoạch hoặc thời gian áp dụng. / Not counted: no plan year or window.",
+          : "Không đếm được: chưa biết năm kế hoạch hoặc thời gian áp dụng. / Not counted: no plan year or period of application.",
         NOTE_STYLE,
       );
       return;

@@ -168,13 +168,13 @@ export function recurringState(
  * window (by the as-of date) and how many of them met the quota.
  */
 export function quotaSource(state: RecurringState): QuotaSource {
-  return (window: ReportWindow, asOf: IsoDate): QuotaLine[] => {
+  return (span: ReportWindow, asOf: IsoDate): QuotaLine[] => {
     const lines: QuotaLine[] = [];
     for (const f of state.duties) {
       const r = f.duty.recurrence;
       if (r.every === null) continue;
       const inWindow = f.results.filter(
-        (x) => x.period.end >= window.start && x.period.end <= window.end && x.period.end < asOf,
+        (x) => x.period.end >= span.start && x.period.end <= span.end && x.period.end < asOf,
       );
       if (inWindow.length === 0) continue;
       const met = inWindow.filter((x) => x.done >= x.quota).length;

@@ -190,10 +190,10 @@ export function summaryReport(
   const planYear = check.plan.planYear;
   const progress = progressFigures(items, planYear, asOf);
   const budget = budgetFigures(items, planYear, check.settings.allocationVnd, asOf);
-  const window = reportPeriodWindow(check, opts.period, asOf);
+  const span = reportPeriodWindow(check, opts.period, asOf);
   // The tracker's recurring duties, counted on its log, unless the caller gives other quotas.
   const quotas = opts.quotas ?? (check.recurring ? quotaSource(check.recurring) : undefined);
-  const period = periodFigures(items, window, asOf, {
+  const period = periodFigures(items, span, asOf, {
     allocation: check.settings.allocationVnd,
     ...(quotas ? { quotas } : {}),
   });
@@ -206,15 +206,15 @@ export function summaryReport(
   const agency = agencyText ?? (vi ? "CƠ QUAN BAN HÀNH" : "Issuing agency");
   const place = parties.place;
   const [y, m, d] = asOf.split("-").map(Number);
-  const label = periodLabel(window, lang);
+  const label = periodLabel(span, lang);
   const planName = vi
     ? (check.settings.planTitle ?? `kế hoạch năm ${planYear ?? ""}`)
     : (check.settings.planTitle ?? `the ${planYear ?? ""} plan`);
   const ruleText = vi
-    ? window.rule === "nd09"
+    ? span.rule === "nd09"
       ? "kỳ báo cáo theo Nghị định 09/2019/NĐ-CP"
       : "theo quý dương lịch"
-    : window.rule === "nd09"
+    : span.rule === "nd09"
       ? "periods of Decree 09/2019/NĐ-CP"
       : "calendar quarters";
   const openText = period.closed
@@ -294,9 +294,9 @@ export function summaryReport(
       ? `Kết quả thực hiện ${planName} ${label.replace(/ /g, "\u00a0")}`
       : `Results of ${planName}, ${label.replace(/ /g, "\u00a0")}`,
     periodLine: vi
-      ? `(Số liệu ${windowText(window, lang)}, ${ruleText}${openText})`
-      : `(Figures from ${windowText(window, lang)}, ${ruleText}${openText})`,
-    period: { key: window.key, year: window.year, label, window, closed: period.closed },
+      ? `(Số liệu ${windowText(span, lang)}, ${ruleText}${openText})`
+      : `(Figures from ${windowText(span, lang)}, ${ruleText}${openText})`,
+    period: { key: span.key, year: span.year, label, window: span, closed: period.closed },
     headline: [
       {
         label: vi ? "Phát sóng trong kỳ" : "Aired in the period",

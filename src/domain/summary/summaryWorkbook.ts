@@ -90,8 +90,8 @@ export function summaryWorkbookLayout(
     plan.matrix?.entriesSheet !== null && plan.matrix !== undefined
       ? []
       : TRACKER_FIELDS.filter((f) => check.plan.header.columns[f] === undefined);
-  const window = reportPeriodWindow(check, opts.period);
-  const period = periodFigures(plan.items, window, check.asOf, {
+  const span = reportPeriodWindow(check, opts.period);
+  const period = periodFigures(plan.items, span, check.asOf, {
     allocation: check.settings.allocationVnd,
     ...(opts.quotas
       ? { quotas: opts.quotas }
