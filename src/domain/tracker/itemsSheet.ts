@@ -40,17 +40,18 @@ import {
 } from "../matrix";
 import type { Plan } from "../plan";
 import type { PlanItem } from "../planItem";
-import { STATUSES } from "../status";
 import { itemMerges } from "../tableLayout";
 import type { SheetData } from "../workbookData";
-import { AS_OF_NAME } from "./metadata";
 import {
   checkText,
-  DUE_SOON_WINDOW,
-  errorMarker,
   EVIDENCE_WIDTHS,
+  airedOnValidation,
   evidenceDateValidation,
-  unpaidFormula,
+  invalidCellRule,
+  rowColourRules,
+  SPENT_VALIDATION,
+  STATUS_VALIDATION,
+  unpaidRule,
 } from "./planSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
 import { COLORS, DATE_FORMAT, NUMBER_FORMAT, TEXT_FORMAT, VND_FORMAT } from "./styles";
@@ -108,8 +109,6 @@ const WIDTHS: Readonly<Record<ItemsColumn, number>> = {
 
 const FIRST_ROW = ITEMS_HEADER_ROW + 1;
 const LAST_COL = Math.max(...Object.values(ITEMS_COLUMNS));
-const DONE = "Đã phát sóng";
-const CANCELLED = "Hủy";
 
 const TITLE_STYLE = { bold: true, size: 13, color: COLORS.title } as const;
 const NOTE_STYLE = { italic: true, color: "595959" } as const;
@@ -522,38 +521,9 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
 function validations(last: number, year: number | null): ValidationSpec[] {
   const C = ITEMS_COLUMNS;
   const col = (c: number): string => rangeA1(FIRST_ROW, c, last, c);
-  const out: ValidationSpec[] = [
-    {
-      range: col(C.status),
-      type: "list",
-      formulae: [`"${STATUSES.join(",")}"`],
-      allowBlank: true,
-      errorStyle: "stop",
-      errorTitle: "Trạng thái / Status",
-      error: `Chọn trong danh sách: ${STATUSES.join(", ")}. / Choose a status from the list.`,
-    },
-  ];
-  if (year !== null)
-    out.push({
-      range: col(C.airedOn),
-      type: "date",
-      operator: "between",
-      formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year}-12-31`))],
-      allowBlank: true,
-      errorStyle: "warning",
-      errorTitle: "Ngày phát sóng / Air date",
-      error: `Ngày phát sóng nên trong năm ${year} (dd/mm/yyyy). / The air date should be in ${year} (dd/mm/yyyy).`,
-    });
-  out.push({
-    range: col(C.spent),
-    type: "decimal",
-    operator: "greaterThanOrEqual",
-    formulae: ["0"],
-    allowBlank: true,
-    errorStyle: "stop",
-    errorTitle: "Kinh phí thực chi / Spent",
-    error: "Nhập số tiền bằng đồng (≥ 0), ví dụ 15000000. / Enter an amount in đồng (≥ 0).",
-  });
+  const out: ValidationSpec[] = [{ range: col(C.status), ...STATUS_VALIDATION }];
+  if (year !== null) out.push({ range: col(C.airedOn), ...airedOnValidation(year) });
+  out.push({ range: col(C.spent), ...SPENT_VALIDATION });
   if (year !== null)
     for (const field of ["acceptedOn", "paidOn"] as const)
       out.push({ range: col(C[field]), ...evidenceDateValidation(field, year) });
@@ -566,7 +536,6 @@ function conditionalFormats(last: number): ConditionalFormatSpec[] {
   const check = at(C.check);
   const due = at(C.due);
   const status = at(C.status);
-  const open = `${status}<>"${DONE}",${status}<>"${CANCELLED}"`;
   const out: ConditionalFormatSpec[] = [];
   let priority = 1;
   const marked: [FieldKey, number][] = [
@@ -582,51 +551,10 @@ function conditionalFormats(last: number): ConditionalFormatSpec[] {
     ["paidOn", C.paidOn],
   ];
   for (const [field, col] of marked)
-    out.push({
-      range: rangeA1(FIRST_ROW, col, last, col),
-      formula: `ISNUMBER(SEARCH("${errorMarker(field)}",${check}))`,
-      style: { fill: COLORS.invalidFill, color: COLORS.invalidText, bold: true },
-      priority: priority++,
-      stopIfTrue: false,
-    });
+    out.push(invalidCellRule(rangeA1(FIRST_ROW, col, last, col), field, check, priority++));
   // Before the row colours: the paid-date cell of a done (green) row still shows it is unpaid.
-  out.push({
-    range: rangeA1(FIRST_ROW, C.paidOn, last, C.paidOn),
-    formula: unpaidFormula(at(C.acceptedOn), at(C.paidOn), status),
-    style: { fill: COLORS.unpaidFill, color: COLORS.unpaidText, bold: true },
-    priority: priority++,
-    stopIfTrue: false,
-  });
-  const rows = rangeA1(FIRST_ROW, 1, last, LAST_COL);
-  out.push(
-    {
-      range: rows,
-      formula: `AND(${due}<>"",${due}<${AS_OF_NAME},${open})`,
-      style: { fill: COLORS.overdueFill, color: COLORS.overdueText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-    {
-      range: rows,
-      formula: `AND(${due}<>"",${due}>=${AS_OF_NAME},${due}<=${AS_OF_NAME}+${DUE_SOON_WINDOW},${open})`,
-      style: { fill: COLORS.dueSoonFill, color: COLORS.dueSoonText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-    {
-      range: rows,
-      formula: `${status}="${DONE}"`,
-      style: { fill: COLORS.doneFill, color: COLORS.doneText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-    {
-      range: rows,
-      formula: `${status}="${CANCELLED}"`,
-      style: { color: COLORS.cancelledText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-  );
+  const paid = rangeA1(FIRST_ROW, C.paidOn, last, C.paidOn);
+  out.push(unpaidRule(paid, at(C.acceptedOn), at(C.paidOn), status, priority++));
+  out.push(...rowColourRules(rangeA1(FIRST_ROW, 1, last, LAST_COL), due, status, priority));
   return out;
 }

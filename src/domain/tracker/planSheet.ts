@@ -445,24 +445,9 @@ function ruleSet(
     validations.push({ range, ...v });
   };
 
-  add("status", {
-    type: "list",
-    formulae: [`"${STATUSES.join(",")}"`],
-    allowBlank: true,
-    errorStyle: "stop",
-    errorTitle: "Trạng thái / Status",
-    error: `Chọn trong danh sách: ${STATUSES.join(", ")}. / Choose a status from the list.`,
-  });
+  add("status", STATUS_VALIDATION);
   if (year !== null) {
-    add("airedOn", {
-      type: "date",
-      operator: "between",
-      formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year}-12-31`))],
-      allowBlank: true,
-      errorStyle: "warning",
-      errorTitle: "Ngày phát sóng / Air date",
-      error: `Ngày phát sóng nên trong năm ${year} (dd/mm/yyyy). / The air date should be in ${year} (dd/mm/yyyy).`,
-    });
+    add("airedOn", airedOnValidation(year));
     for (const field of ["acceptedOn", "paidOn"] as const)
       add(field, evidenceDateValidation(field, year));
     add("period", {
@@ -474,15 +459,7 @@ function ruleSet(
       error: `Nên ghi một quý của năm ${year}, ví dụ "Quý II/${year}"; các dạng khác (ngày, tháng) vẫn dùng được. / Prefer a quarter of ${year}, e.g. "Quý II/${year}"; dates and months also work.`,
     });
   }
-  add("spent", {
-    type: "decimal",
-    operator: "greaterThanOrEqual",
-    formulae: ["0"],
-    allowBlank: true,
-    errorStyle: "stop",
-    errorTitle: "Kinh phí thực chi / Spent",
-    error: "Nhập số tiền bằng đồng (≥ 0), ví dụ 15000000. / Enter an amount in đồng (≥ 0).",
-  });
+  add("spent", SPENT_VALIDATION);
   if (columns.duration !== undefined) {
     add("duration", {
       type: "custom",
@@ -499,7 +476,6 @@ function ruleSet(
   const rows = rangeA1(first, firstColumn(input.plan), last, lastCol);
   const due = ref("due");
   const status = ref("status");
-  const open = `${status}<>"${DONE}",${status}<>"${CANCELLED}"`;
   const conditionalFormats: ConditionalFormatSpec[] = [];
   let priority = 1;
   if (owned.has("check") && columns.check !== undefined) {
@@ -519,55 +495,16 @@ function ruleSet(
     ] as FieldKey[]) {
       const range = colRange(field);
       if (!range) continue;
-      conditionalFormats.push({
-        range,
-        formula: `ISNUMBER(SEARCH("${errorMarker(field)}",${check}))`,
-        style: { fill: COLORS.invalidFill, color: COLORS.invalidText, bold: true },
-        priority: priority++,
-        stopIfTrue: false,
-      });
+      conditionalFormats.push(invalidCellRule(range, field, check, priority++));
     }
   }
   const paidRange = colRange("paidOn");
   if (paidRange !== null && columns.acceptedOn !== undefined)
     // Before the row colours: the paid-date cell of a done (green) row still shows it is unpaid.
-    conditionalFormats.push({
-      range: paidRange,
-      formula: unpaidFormula(ref("acceptedOn"), ref("paidOn"), status),
-      style: { fill: COLORS.unpaidFill, color: COLORS.unpaidText, bold: true },
-      priority: priority++,
-      stopIfTrue: false,
-    });
-  conditionalFormats.push(
-    {
-      range: rows,
-      formula: `AND(${due}<>"",${due}<${AS_OF_NAME},${open})`,
-      style: { fill: COLORS.overdueFill, color: COLORS.overdueText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-    {
-      range: rows,
-      formula: `AND(${due}<>"",${due}>=${AS_OF_NAME},${due}<=${AS_OF_NAME}+${DUE_SOON_WINDOW},${open})`,
-      style: { fill: COLORS.dueSoonFill, color: COLORS.dueSoonText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-    {
-      range: rows,
-      formula: `${status}="${DONE}"`,
-      style: { fill: COLORS.doneFill, color: COLORS.doneText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-    {
-      range: rows,
-      formula: `${status}="${CANCELLED}"`,
-      style: { color: COLORS.cancelledText },
-      priority: priority++,
-      stopIfTrue: false,
-    },
-  );
+    conditionalFormats.push(
+      unpaidRule(paidRange, ref("acceptedOn"), ref("paidOn"), status, priority++),
+    );
+  conditionalFormats.push(...rowColourRules(rows, due, status, priority));
   return { validations, conditionalFormats };
 }
 
@@ -577,6 +514,105 @@ function ruleSet(
  */
 export function unpaidFormula(accepted: string, paid: string, status: string): string {
   return `AND(ISNUMBER(${accepted}),${accepted}<${AS_OF_NAME}-${UNPAID_AFTER_DAYS},${paid}="",${status}<>"${CANCELLED}")`;
+}
+
+/** The status dropdown, on every sheet where the clerk marks an item's status. */
+export const STATUS_VALIDATION: Omit<ValidationSpec, "range"> = {
+  type: "list",
+  formulae: [`"${STATUSES.join(",")}"`],
+  allowBlank: true,
+  errorStyle: "stop",
+  errorTitle: "Trạng thái / Status",
+  error: `Chọn trong danh sách: ${STATUSES.join(", ")}. / Choose a status from the list.`,
+};
+
+/** Air dates: in the plan year (a warning, not a refusal). */
+export function airedOnValidation(year: number): Omit<ValidationSpec, "range"> {
+  return {
+    type: "date",
+    operator: "between",
+    formulae: [String(isoToSerial(`${year}-01-01`)), String(isoToSerial(`${year}-12-31`))],
+    allowBlank: true,
+    errorStyle: "warning",
+    errorTitle: "Ngày phát sóng / Air date",
+    error: `Ngày phát sóng nên trong năm ${year} (dd/mm/yyyy). / The air date should be in ${year} (dd/mm/yyyy).`,
+  };
+}
+
+/** Spending: an amount in đồng, never negative. */
+export const SPENT_VALIDATION: Omit<ValidationSpec, "range"> = {
+  type: "decimal",
+  operator: "greaterThanOrEqual",
+  formulae: ["0"],
+  allowBlank: true,
+  errorStyle: "stop",
+  errorTitle: "Kinh phí thực chi / Spent",
+  error: "Nhập số tiền bằng đồng (≥ 0), ví dụ 15000000. / Enter an amount in đồng (≥ 0).",
+};
+
+/** A cell whose Kiểm tra text (`check`, relative) names its field as wrong: marked orange. */
+export function invalidCellRule(
+  range: string,
+  field: FieldKey,
+  check: string,
+  priority: number,
+): ConditionalFormatSpec {
+  return {
+    range,
+    formula: `ISNUMBER(SEARCH("${errorMarker(field)}",${check}))`,
+    style: { fill: COLORS.invalidFill, color: COLORS.invalidText, bold: true },
+    priority,
+    stopIfTrue: false,
+  };
+}
+
+/** The paid-date cell of an item accepted long ago and unpaid (unpaidFormula): purple. */
+export function unpaidRule(
+  range: string,
+  accepted: string,
+  paid: string,
+  status: string,
+  priority: number,
+): ConditionalFormatSpec {
+  return {
+    range,
+    formula: unpaidFormula(accepted, paid, status),
+    style: { fill: COLORS.unpaidFill, color: COLORS.unpaidText, bold: true },
+    priority,
+    stopIfTrue: false,
+  };
+}
+
+/**
+ * The row colours, from priority `from` on: overdue red, due within 14 days amber, aired green,
+ * cancelled grey text. `due` and `status` are relative references to the block's first row.
+ */
+export function rowColourRules(
+  rows: string,
+  due: string,
+  status: string,
+  from: number,
+): ConditionalFormatSpec[] {
+  const open = `${status}<>"${DONE}",${status}<>"${CANCELLED}"`;
+  const rules: Omit<ConditionalFormatSpec, "range" | "priority" | "stopIfTrue">[] = [
+    {
+      formula: `AND(${due}<>"",${due}<${AS_OF_NAME},${open})`,
+      style: { fill: COLORS.overdueFill, color: COLORS.overdueText },
+    },
+    {
+      formula: `AND(${due}<>"",${due}>=${AS_OF_NAME},${due}<=${AS_OF_NAME}+${DUE_SOON_WINDOW},${open})`,
+      style: { fill: COLORS.dueSoonFill, color: COLORS.dueSoonText },
+    },
+    {
+      formula: `${status}="${DONE}"`,
+      style: { fill: COLORS.doneFill, color: COLORS.doneText },
+    },
+    {
+      formula: `${status}="${CANCELLED}"`,
+      style: { color: COLORS.cancelledText },
+    },
+  ];
+  return rules.map((r, i) => ({ range: rows, ...r, priority: from + i, stopIfTrue: false }));
 }
 
 /** Acceptance and payment dates: from the plan year to the end of the next (Q4 is settled late). */
