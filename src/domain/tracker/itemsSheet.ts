@@ -54,7 +54,16 @@ import {
   unpaidRule,
 } from "./planSheet";
 import { printOfSheet, printOfSpec } from "./sheetPrint";
-import { COLORS, DATE_FORMAT, NUMBER_FORMAT, TEXT_FORMAT, VND_FORMAT } from "./styles";
+import {
+  COLORS,
+  COMPUTED_HEADER_STYLE,
+  DATE_FORMAT,
+  HEADER_STYLE,
+  NO_WRAP,
+  NUMBER_FORMAT,
+  TEXT_FORMAT,
+  VND_FORMAT,
+} from "./styles";
 
 export { ITEMS_BACKUPS, ITEMS_SHEET };
 
@@ -119,11 +128,8 @@ const HEAD_STYLE = {
   wrap: true,
   valign: "middle",
 } as const;
-const ENTRY_HEAD_STYLE = { ...HEAD_STYLE, fill: COLORS.trackerHeader } as const;
-const COMPUTED_HEAD_STYLE = { ...HEAD_STYLE, fill: COLORS.computedHeader, italic: true } as const;
 const ITALIC = { italic: true } as const;
 const UPRIGHT = { italic: false } as const;
-const NO_WRAP = { wrap: false } as const;
 
 /** Columns the clerk fills: their print is left out (sheetPrint.ts) and their cells are kept. */
 const ENTRY_COLUMNS: ReadonlySet<number> = new Set(ENTRY_FIELDS.map((f) => ITEMS_COLUMNS[f]));
@@ -351,7 +357,7 @@ export function itemsSheetLayout(input: ItemsSheetInput): ItemsSheetLayout {
       row: ITEMS_HEADER_ROW,
       col: C[key],
       value: HEADERS[key],
-      style: entryCol ? ENTRY_HEAD_STYLE : computed ? COMPUTED_HEAD_STYLE : HEAD_STYLE,
+      style: entryCol ? HEADER_STYLE : computed ? COMPUTED_HEADER_STYLE : HEAD_STYLE,
     });
   }
 

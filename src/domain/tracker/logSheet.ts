@@ -34,7 +34,14 @@ import {
   type LogField,
   type LogRead,
 } from "./logRead";
-import { COLORS, DATE_FORMAT, VND_FORMAT } from "./styles";
+import {
+  COLORS,
+  COMPUTED_HEADER_STYLE,
+  DATE_FORMAT,
+  HEADER_STYLE,
+  NO_WRAP,
+  VND_FORMAT,
+} from "./styles";
 
 // The log's shape and its checks, for the modules that import them from here.
 export * from "./logRead";
@@ -77,16 +84,6 @@ export interface LogSheetLayout {
   /** The last row of the block the rules and Kiểm tra formulas cover. */
   readonly blockEnd: number;
 }
-
-const HEADER_STYLE = {
-  bold: true,
-  fill: COLORS.trackerHeader,
-  border: true,
-  wrap: true,
-  valign: "middle",
-} as const;
-const TOOL_HEADER_STYLE = { ...HEADER_STYLE, fill: COLORS.computedHeader, italic: true } as const;
-const NO_WRAP = { wrap: false } as const;
 
 /** The block's last row: enough rows, room below the clerk's last one, never less than before. */
 export function logBlockEnd(existing: LogRead | null): number {
@@ -267,7 +264,7 @@ function toolCells(
     row: LOG_HEADER_ROW,
     col: columns.dutyList,
     value: LOG_HEADERS.dutyList.vi,
-    style: TOOL_HEADER_STYLE,
+    style: COMPUTED_HEADER_STYLE,
   });
   ctx.dutyLabels.forEach((label, i) =>
     out.push({

@@ -31,7 +31,16 @@ import { STATUSES } from "../status";
 import type { SheetData } from "../workbookData";
 import { AS_OF_NAME, expandRows } from "./metadata";
 import { UNPAID_AFTER_DAYS } from "../settlement";
-import { COLORS, DATE_FORMAT, NUMBER_FORMAT, TEXT_FORMAT, VND_FORMAT } from "./styles";
+import {
+  COLORS,
+  COMPUTED_HEADER_STYLE,
+  DATE_FORMAT,
+  HEADER_STYLE,
+  NO_WRAP,
+  NUMBER_FORMAT,
+  TEXT_FORMAT,
+  VND_FORMAT,
+} from "./styles";
 
 export const DUE_SOON_WINDOW = 14;
 export const TABLE_NAME = "KeHoach";
@@ -67,18 +76,6 @@ export interface PlanSheetLayout {
   readonly tableSkipped: string | null;
 }
 
-const HEADER_STYLE = {
-  bold: true,
-  fill: COLORS.trackerHeader,
-  border: true,
-  wrap: true,
-  valign: "middle",
-} as const;
-const COMPUTED_HEADER_STYLE = {
-  ...HEADER_STYLE,
-  fill: COLORS.computedHeader,
-  italic: true,
-} as const;
 /** The evidence columns, grouped at the right end, share a colour of their own. */
 const EVIDENCE_HEADER_STYLE = { ...HEADER_STYLE, fill: COLORS.evidenceHeader } as const;
 
@@ -105,7 +102,6 @@ const WIDTHS: Partial<Record<FieldKey, number>> = {
 
 // One style object for every computed cell that has it: a 50 000-row tracker has 100 000 of
 // these cells (memory, and the copy the exceljs worker receives).
-const NO_WRAP = { wrap: false } as const;
 const ITALIC = { italic: true } as const;
 const UPRIGHT = { italic: false } as const;
 

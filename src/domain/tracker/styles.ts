@@ -27,3 +27,20 @@ export const COLORS = {
   planHeader: "DDEBF7",
   title: "1F4E79",
 } as const;
+
+/** Header cells of the tool's sheets: bold, bordered, wrapped, centred vertically. */
+export const HEADER_STYLE = {
+  bold: true,
+  fill: COLORS.trackerHeader,
+  border: true,
+  wrap: true,
+  valign: "middle",
+} as const;
+/** Headers of the columns the tool computes: grey, italic. */
+export const COMPUTED_HEADER_STYLE = {
+  ...HEADER_STYLE,
+  fill: COLORS.computedHeader,
+  italic: true,
+} as const;
+/** Long messages (Kiểm tra) stay on one line. */
+export const NO_WRAP = { wrap: false } as const;
